@@ -1,0 +1,63 @@
+import { OPTIONS } from '../src/schema/options';
+import { suggestOption } from '../src/schema/suggest';
+import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
+import { isExplainedByLayout, oops, quote } from '../src/engine/text';
+import { vsftpdMessage } from '../src/schema/setting';
+
+const unknownOption: Rule = {
+  id: 'VSF101',
+  name: 'unknown-option',
+  category: 'syntax',
+  severity: 'error',
+  fixable: 'safe',
+  summary: 'An option name the target build does not know stops vsftpd at start-up.',
+  docs: {
+    what:
+      'A setting whose name is not one of the target build\'s options: a typo, a wrong case ' +
+      '(names are case-sensitive), a hyphen for an underscore, or an option of another build ' +
+      '(e.g. the Fedora-only `ssl_tlsv1_2` on Debian).',
+    why:
+      'vsftpd compares names byte for byte against the options compiled into the binary and ' +
+      'refuses to start at the first name it does not know.',
+    prevents: '500 OOPS: unrecognised variable in config file: NAME',
+    example: { bad: 'pasv_enabled=YES\nListen=YES', good: 'pasv_enable=YES\nlisten=YES' },
+    fix:
+      'When the name differs from an option only in case, hyphens or surrounding blanks, the fix ' +
+      'writes the option\'s name (safe: that is evidently what was meant). A spelling ' +
+      'suggestion ("did you mean") is shown but applied only as an unsafe fix, since the ' +
+      'nearest name may not be the intended option.',
+  },
+  check({ document, target, settings, report }) {
+    for (const { line, outcome } of settings) {
+      if (outcome.kind !== 'unrecognised' || isExplainedByLayout(document, line)) continue;
+      if (line.name !== line.name.trimEnd() && target.options.has(line.name.trimEnd())) continue;
+      const reason =
+        line.name === ''
+          ? 'the line has no option name before "="'
+          : `${quote(line.name)} is not an option of ${target.label}`;
+      const suggestion = line.name === '' ? undefined : suggestOption(line.name, target);
+      const otherBuilds = OPTIONS.find((o) => o.name === line.name)?.builds;
+      const hint = otherBuilds
+        ? ` (it exists only in: ${otherBuilds.join(', ')})`
+        : suggestion
+          ? `; did you mean '${suggestion.option}'?`
+          : '';
+      report({
+        line,
+        column: line.nameColumn,
+        endColumn: line.nameColumn + Math.max(line.name.length, 1),
+        option: line.name,
+        message: `${reason}${hint}: vsftpd stops with ${oops(vsftpdMessage(line, outcome)!)}`,
+        fix:
+          suggestion === undefined || otherBuilds
+            ? undefined
+            : fixWith(
+                suggestion.variant ? 'safe' : 'unsafe',
+                replaceInLine(line, line.nameColumn, line.nameColumn + line.name.length, suggestion.option),
+              ),
+      });
+    }
+  },
+};
+
+export default unknownOption;

@@ -1,0 +1,63 @@
+import type { Document, Encoding } from '../parser/document';
+import { parse } from '../parser/parse';
+import { getTarget } from '../schema/targets';
+import { EffectiveConfig } from './effective-config';
+import type { Finding } from './finding';
+import type { Report, Rule, RuleContext } from './rule';
+import { RULES } from '../../rules';
+
+export interface LintOptions {
+  /** Build to check against: a build id or alias (see `--target`); default Debian 3.0.3. */
+  readonly target?: string;
+  /** How the text was decoded from bytes (see `parse`). */
+  readonly encoding?: Encoding;
+  /** Rules to run; default every rule. */
+  readonly rules?: readonly Rule[];
+}
+
+/**
+ * Lints vsftpd.conf text and returns the findings sorted by position. Throws only for an
+ * unknown target.
+ */
+export function lint(text: string, options: LintOptions = {}): Finding[] {
+  return lintDocument(parse(text, { encoding: options.encoding }), options);
+}
+
+export function lintDocument(document: Document, options: LintOptions = {}): Finding[] {
+  const target = getTarget(options.target);
+  const config = new EffectiveConfig(document, target);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    const context: RuleContext = {
+      document,
+      target,
+      config,
+      settings: config.settings,
+      report: (report) => findings.push(toFinding(rule, report)),
+    };
+    rule.check(context);
+  }
+  return findings.sort(
+    (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function toFinding(rule: Rule, report: Report): Finding {
+  const { line } = report;
+  const column = report.column ?? 0;
+  const endColumn = report.endColumn ?? Math.max(line.text.length, column + 1);
+  return {
+    ruleId: rule.id,
+    name: rule.name,
+    category: rule.category,
+    severity: report.severity ?? rule.severity,
+    message: report.message,
+    line: line.line,
+    column: column + 1,
+    endLine: line.line,
+    endColumn: endColumn + 1,
+    option: report.option ?? null,
+    fixable: report.fix ? report.fix.safety : 'none',
+    ...(report.fix ? { fix: report.fix } : {}),
+  };
+}

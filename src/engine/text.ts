@@ -1,0 +1,38 @@
+/** Helpers for showing config text in messages: invisible characters are made visible. */
+import type { Document, SettingLine } from '../parser/document';
+
+const VISIBLE: Record<string, string> = {
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\0': '\\0',
+  '\uFEFF': '<BOM>',
+  '\u00A0': '<NBSP>',
+};
+
+/** `s` in single quotes, with CR, tabs, NUL, BOM and other control characters spelled out. */
+export function quote(s: string): string {
+  const shown = s.replace(/[\u0000-\u001f\u007f\u00a0\ufeff]/g, (ch) =>
+    VISIBLE[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+  return `'${shown}'`;
+}
+
+/** "500 OOPS: <text>" as vsftpd prints it, with invisible characters spelled out. */
+export function oops(text: string): string {
+  return `"500 OOPS: ${quote(text).slice(1, -1)}"`;
+}
+
+/** The BOM and an indented "#" explain a rejected line before any other cause does. */
+export function startsWithBom(document: Document, line: SettingLine): boolean {
+  return document.hasBom && line.line === 1;
+}
+
+export function isIndentedComment(line: SettingLine): boolean {
+  return line.indent !== '' && line.name.startsWith('#');
+}
+
+export function isExplainedByLayout(document: Document, line: SettingLine): boolean {
+  return startsWithBom(document, line) || isIndentedComment(line);
+}

@@ -1,0 +1,73 @@
+/**
+ * How vsftpd turns value text into booleans and numbers (parseconf.c, str.c, sysutil.c).
+ * These functions reproduce the binary's arithmetic, including its surprises.
+ */
+
+const TRUE_WORDS = new Set(['YES', 'TRUE', '1']);
+const FALSE_WORDS = new Set(['NO', 'FALSE', '0']);
+
+/** ASCII-only upper-casing, as C's toupper() in the C locale. */
+function asciiUpper(s: string): string {
+  return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+}
+
+/** A boolean value as vsftpd reads it, or undefined for "bad bool value". Never trimmed. */
+export function readBool(value: string): boolean | undefined {
+  const upper = asciiUpper(value);
+  if (TRUE_WORDS.has(upper)) return true;
+  if (FALSE_WORDS.has(upper)) return false;
+  return undefined;
+}
+
+const TWO_POW_32 = 2 ** 32;
+const LONG_MAX = (1n << 63n) - 1n;
+const LONG_MIN = -(1n << 63n);
+
+/**
+ * An unsigned-integer value as vsftpd stores it: octal when the first character is "0",
+ * otherwise glibc atoi() (strtol base 10, saturating at 64 bits, then truncated to 32).
+ * Never an error: unparsable text gives 0.
+ */
+export function readUint(value: string): number {
+  return value.startsWith('0') ? readOctal(value) : readAtoi(value);
+}
+
+function readOctal(value: string): number {
+  let result = 0;
+  for (const ch of value) {
+    if (ch < '0' || ch > '7') break;
+    result = (result * 8 + (ch.charCodeAt(0) - 48)) % TWO_POW_32;
+  }
+  return result;
+}
+
+const ATOI = /^[ \t\n\v\f\r]*([+-]?)([0-9]*)/;
+
+function readAtoi(value: string): number {
+  const [, sign, digits] = ATOI.exec(value)!;
+  if (digits === '') return 0;
+  let n = BigInt(digits);
+  if (sign === '-') n = -n;
+  if (n > LONG_MAX) n = LONG_MAX;
+  if (n < LONG_MIN) n = LONG_MIN;
+  return Number(BigInt.asUintN(32, n));
+}
+
+/** Ports are stored as unsigned ints and cast to 16 bits where used. */
+export function asPort(value: number): number {
+  return value & 0xffff;
+}
+
+/** Whitespace as C's isspace() sees it in the C locale. */
+export const C_WHITESPACE = ' \t\n\v\f\r';
+
+const TRIM = /^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g;
+
+/** Trims C whitespace from both ends, as the Debian and Fedora builds do to string values. */
+export function trimCWhitespace(value: string): string {
+  return value.replace(TRIM, '');
+}
+
+export function isCWhitespace(value: string): boolean {
+  return /^[ \t\n\v\f\r]*$/.test(value);
+}
