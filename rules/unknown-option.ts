@@ -47,7 +47,7 @@ const unknownOption: Rule = {
         column: line.nameColumn,
         endColumn: line.nameColumn + Math.max(line.name.length, 1),
         option: line.name,
-        message: `${reason}${hint}: vsftpd stops with ${oops(vsftpdMessage(line, outcome)!)}`,
+        message: `${reason}, so vsftpd stops with ${oops(vsftpdMessage(line, outcome)!)}${hint}`,
         fix:
           suggestion === undefined || otherBuilds
             ? undefined

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Runs the whole test suite on a fresh Debian machine: installs the system packages the tests
+# use for real (vsftpd), the npm dependencies, builds (which type-checks everything), then jest.
+set -eu
+cd "$(dirname "$0")/.."
+
+need_packages=""
+[ -x /usr/sbin/vsftpd ] || need_packages="$need_packages vsftpd"
+if [ -n "$need_packages" ]; then
+  echo "test.sh: installing Debian packages:$need_packages"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need_packages
+fi
+
+npm ci --no-audit --no-fund
+npm test
