@@ -1,0 +1,12 @@
+import { testRule } from '../support/rule-tester';
+
+testRule('invalid-integer', {
+  valid: ['listen_port=2121\n', 'listen_port=2121\r\n', 'max_clients=0\n', 'local_umask=022\n'],
+  invalid: [
+    { code: 'listen_port=2121 # ftp\n', line: 1, column: 13, message: 'vsftpd silently uses 2121' },
+    { code: 'max_clients=abc\n', line: 1, column: 13, message: 'silently uses 0' },
+    { code: 'max_clients=-1\n', line: 1, column: 13, message: 'silently uses 4294967295' },
+    { code: 'max_clients=4294967296\n', line: 1, column: 13, message: 'wraps around: vsftpd silently uses 0' },
+    { code: 'listen_port=67657\n', line: 1, column: 13, message: 'cut to 16 bits: vsftpd silently uses 2121' },
+  ],
+});
