@@ -54,6 +54,11 @@ export class EffectiveConfig {
     return { option, value: outcome.kind === 'set' ? outcome.value : null, source };
   }
 
+  /** Where a value comes from, for messages: "line 7" or "the compiled default of Debian vsftpd 3.0.3". */
+  describeSource(value: EffectiveValue): string {
+    return value.source ? `line ${value.source.line.line}` : `the compiled default of ${this.target.label}`;
+  }
+
   /** Every accepted line that sets the option, in file order (more than one: last wins). */
   occurrences(name: string): readonly Setting[] {
     return this.byName.get(name) ?? [];

@@ -11,7 +11,7 @@ export interface LintOptions {
   readonly target?: string;
   /** How the text was decoded from bytes (see `parse`). */
   readonly encoding?: Encoding;
-  /** Rules to run; default every rule. */
+  /** Rules to run; default every rule that is enabled by default. */
   readonly rules?: readonly Rule[];
 }
 
@@ -23,11 +23,13 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
   return lintDocument(parse(text, { encoding: options.encoding }), options);
 }
 
+const DEFAULT_RULES = RULES.filter((rule) => rule.enabledByDefault !== false);
+
 export function lintDocument(document: Document, options: LintOptions = {}): Finding[] {
   const target = getTarget(options.target);
   const config = new EffectiveConfig(document, target);
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
+  for (const rule of options.rules ?? DEFAULT_RULES) {
     const context: RuleContext = {
       document,
       target,
@@ -44,17 +46,18 @@ export function lintDocument(document: Document, options: LintOptions = {}): Fin
 
 function toFinding(rule: Rule, report: Report): Finding {
   const { line } = report;
+  const lineNumber = line?.line ?? 1;
   const column = report.column ?? 0;
-  const endColumn = report.endColumn ?? Math.max(line.text.length, column + 1);
+  const endColumn = report.endColumn ?? Math.max(line?.text.length ?? 0, column + 1);
   return {
     ruleId: rule.id,
     name: rule.name,
     category: rule.category,
     severity: report.severity ?? rule.severity,
     message: report.message,
-    line: line.line,
+    line: lineNumber,
     column: column + 1,
-    endLine: line.line,
+    endLine: lineNumber,
     endColumn: endColumn + 1,
     option: report.option ?? null,
     fixable: report.fix ? report.fix.safety : 'none',

@@ -28,12 +28,17 @@ export interface Rule {
   readonly fixable: Fixability;
   /** One line, shown in rule lists. */
   readonly summary: string;
+  /** false for opinionated advice that runs only when enabled; default true. */
+  readonly enabledByDefault?: boolean;
+  /** Where the rule's facts come from: the vsftpd.conf(5) man page, SCAP Security Guide ids, ... */
+  readonly sources?: readonly string[];
   readonly docs: RuleDocs;
   check(context: RuleContext): void;
 }
 
 export interface Report {
-  readonly line: Line;
+  /** The line to point at; omitted for a finding about the file as a whole (reported at 1:1). */
+  readonly line?: Line;
   /** 0-based columns in the line's text; default: the whole line. */
   readonly column?: number;
   readonly endColumn?: number;
@@ -60,6 +65,16 @@ export function replaceInLine(line: Line, from: number, to: number, text: string
 /** A fix that removes a whole line, its newline included. */
 export function deleteLine(line: Line): TextEdit {
   return { start: line.start, end: line.start + line.text.length + line.eol.length, text: '' };
+}
+
+/**
+ * A fix that adds lines at the end of the file (after a newline, if the file lacks a final one).
+ * Used when an option takes a risky compiled default and the fix writes it explicitly.
+ */
+export function appendLines(document: Document, lines: readonly string[]): TextEdit {
+  const text = document.text;
+  const separator = text === '' || text.endsWith('\n') ? '' : '\n';
+  return { start: text.length, end: text.length, text: separator + lines.map((l) => `${l}\n`).join('') };
 }
 
 export function fixWith(safety: FixSafety, ...edits: TextEdit[]): Fix {

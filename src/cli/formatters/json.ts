@@ -1,0 +1,88 @@
+/**
+ * Machine-readable output (`--format json`), one JSON document on stdout. The shape is stable
+ * within a `version`; fields may be added, none removed or changed without a new version.
+ *
+ * ```jsonc
+ * {
+ *   "version": 1,
+ *   "target": "debian-3.0.3",          // build id checked against (aliases resolved)
+ *   "files": [
+ *     {
+ *       "path": "vsftpd.conf",          // as given on the command line; "<stdin>" for "-"
+ *       "encoding": "utf8",             // "utf8", or "latin1" when the file is not valid UTF-8
+ *       "findings": [
+ *         {
+ *           "ruleId": "VSF102",         // stable code
+ *           "name": "bad-bool-value",   // readable slug
+ *           "category": "syntax",       // syntax | startup | data-connection | security | hygiene
+ *           "severity": "error",        // error | warning | info
+ *           "message": "'YES ' is not a boolean (...): vsftpd stops with \"500 OOPS: ...\"",
+ *           "line": 7, "column": 12,    // 1-based, first character concerned
+ *           "endLine": 7, "endColumn": 16, // 1-based, just past the last character concerned
+ *           "option": "listen",         // option concerned, or null
+ *           "fixable": "safe",          // none | safe | unsafe
+ *           "fix": {                    // null when fixable is "none"
+ *             "safety": "safe",
+ *             // Replace text[start, end) with `text`. Offsets index the decoded file text as
+ *             // JavaScript strings do (UTF-16 code units; for latin1, one per byte).
+ *             "edits": [{ "start": 120, "end": 124, "text": "YES" }]
+ *           }
+ *         }
+ *       ]
+ *     },
+ *     // A file that could not be read has "error" instead of "encoding", and no findings:
+ *     { "path": "missing.conf", "error": "no such file", "findings": [] }
+ *   ],
+ *   "summary": {
+ *     "errors": 1, "warnings": 0, "infos": 0,   // findings by severity, all files
+ *     "safeFixes": 1, "unsafeFixes": 0,         // findings by fixability
+ *     "unreadableFiles": 1
+ *   }
+ * }
+ * ```
+ */
+import type { Finding } from '../../index';
+import { FileResult, totals } from '../results';
+import type { FormatContext } from './index';
+
+export const JSON_FORMAT_VERSION = 1;
+
+export function formatJson(results: readonly FileResult[], context: FormatContext): string {
+  const t = totals(results);
+  const report = {
+    version: JSON_FORMAT_VERSION,
+    target: context.target,
+    files: results.map((r) =>
+      'error' in r
+        ? { path: r.path, error: r.error, findings: [] }
+        : { path: r.path, encoding: r.encoding, findings: r.findings.map(findingJson) },
+    ),
+    summary: {
+      errors: t.errors,
+      warnings: t.warnings,
+      infos: t.infos,
+      safeFixes: t.safeFixes,
+      unsafeFixes: t.unsafeFixes,
+      unreadableFiles: t.unreadable,
+    },
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+/** Copies the documented fields in a fixed order, so library additions do not leak in unannounced. */
+function findingJson(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    name: f.name,
+    category: f.category,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    option: f.option,
+    fixable: f.fixable,
+    fix: f.fix ? { safety: f.fix.safety, edits: f.fix.edits.map(({ start, end, text }) => ({ start, end, text })) } : null,
+  };
+}
