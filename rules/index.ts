@@ -15,6 +15,10 @@ import crlfLineEndings from './crlf-line-endings';
 import fileTooLarge from './file-too-large';
 import nulByte from './nul-byte';
 import emptyStringValue from './empty-string-value';
+// data-connection imports
+// startup imports
+// security imports
+// hygiene imports
 
 export const RULES: readonly Rule[] = [
   unknownOption,
@@ -32,4 +36,8 @@ export const RULES: readonly Rule[] = [
   fileTooLarge,
   nulByte,
   emptyStringValue,
+  // data-connection
+  // startup
+  // security
+  // hygiene
 ];
