@@ -38,7 +38,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         'data connections. "-" reads standard input. With no file, lints the config file of the ' +
         "target build (/etc/vsftpd.conf; Fedora/RHEL: /etc/vsftpd/vsftpd.conf).",
     )
-    .option('format', { choices: FORMATS, default: 'stylish' as Format, requiresArg: true, describe: 'Output format' })
+    .option('format', {
+      choices: FORMATS,
+      default: 'stylish' as Format,
+      requiresArg: true,
+      describe: 'Output format',
+    })
     .option('target', {
       choices: TARGETS,
       default: DEFAULT_TARGET,
@@ -53,14 +58,19 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     })
     .option('color', {
       type: 'boolean',
-      describe: 'Colour the output (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
+      describe:
+        'Colour the output (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
     })
     .option('list-rules', { type: 'boolean', default: false, describe: 'List every rule and exit' })
-    .option('explain', { type: 'string', requiresArg: true, describe: 'Show the documentation of a rule (id or name) and exit' })
+    .option('explain', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'Show the documentation of a rule (id or name) and exit',
+    })
     .example('$0', 'Lint /etc/vsftpd.conf for Debian/Ubuntu vsftpd 3.0.3')
     .example('$0 --target fedora /etc/vsftpd/vsftpd.conf', 'Lint for Fedora/RHEL vsftpd')
     .example('ssh ftp1 cat /etc/vsftpd.conf | $0 -', 'Lint standard input')
-    .example('$0 --format json --max-warnings 0 *.conf', 'Machine-readable output; fail on any warning')
+    .example('$0 --format json --max-warnings 0 *.conf', 'JSON output; fail on any warning')
     .example('$0 --explain VSF102', 'Explain a rule')
     .epilogue(EPILOGUE)
     .parserConfiguration({ 'parse-positional-numbers': false, 'duplicate-arguments-array': false })

@@ -1,4 +1,7 @@
-/** Whether output is coloured: an explicit --color/--no-color wins, then NO_COLOR, FORCE_COLOR, the terminal. */
+/**
+ * Whether output is coloured: an explicit --color/--no-color wins, then NO_COLOR, then
+ * FORCE_COLOR, then whether stdout is a terminal.
+ */
 
 export interface ColorContext {
   /** --color (true), --no-color (false), or neither (undefined). */

@@ -23,7 +23,8 @@ async function run(argv: readonly string[]): Promise<number> {
     return EXIT_ERROR;
   }
   if (options.handled) return EXIT_CLEAN;
-  kleur.enabled = useColor({ flag: options.color, env: process.env, isTTY: process.stdout.isTTY === true });
+  const isTTY = process.stdout.isTTY === true;
+  kleur.enabled = useColor({ flag: options.color, env: process.env, isTTY });
 
   if (options.listRules) {
     process.stdout.write(listRules(RULES));

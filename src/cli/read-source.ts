@@ -30,7 +30,9 @@ export function describeSourceError(error: SourceError): string {
   return `${error.path}: ${error.reason}`;
 }
 
-export type ReadResult = { readonly ok: true; readonly source: Source } | { readonly ok: false; readonly error: SourceError };
+export type ReadResult =
+  | { readonly ok: true; readonly source: Source }
+  | { readonly ok: false; readonly error: SourceError };
 
 export async function readSource(path: string): Promise<ReadResult> {
   const label = path === STDIN_PATH ? STDIN_LABEL : path;
@@ -42,7 +44,8 @@ export async function readSource(path: string): Promise<ReadResult> {
   }
   const binary = binaryReason(bytes);
   if (binary) {
-    return { ok: false, error: { path: label, kind: 'binary', reason: `not a text file (${binary})` } };
+    const reason = `not a text file (${binary})`;
+    return { ok: false, error: { path: label, kind: 'binary', reason } };
   }
   return { ok: true, source: { path: label, ...decode(bytes) } };
 }

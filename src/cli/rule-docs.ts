@@ -11,20 +11,28 @@ export function findRule(rules: readonly Rule[], idOrName: string): Rule | undef
 }
 
 export function listRules(rules: readonly Rule[]): string {
-  const header = ['ID', 'NAME', 'CATEGORY', 'SEVERITY', 'FIXABLE', 'SUMMARY'];
-  const rows = rules.map((r) => [r.id, r.name, r.category, r.severity, r.fixable, r.summary]);
+  const header = ['ID', 'NAME', 'CATEGORY', 'SEVERITY', 'FIXABLE', 'DEFAULT', 'SUMMARY'];
+  const rows = rules.map((r) => [
+    r.id, r.name, r.category, r.severity, r.fixable, onOff(r), r.summary,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const format = (row: string[]) =>
     row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
   return [kleur.bold(format(header)), ...rows.map(format)].join('\n') + '\n';
 }
 
+const onOff = (rule: Rule) => (rule.enabledByDefault === false ? 'off' : 'on');
+
 export function explainRule(rule: Rule): string {
   const { docs } = rule;
   const fix = rule.fixable === 'none' ? 'no automatic fix' : `${rule.fixable} fix`;
+  const traits = [rule.category, rule.severity, fix, `${onOff(rule)} by default`].join(', ');
   const section = (title: string, body: string) => [kleur.bold(title), ...indent(body)];
+  const sources = rule.sources?.length
+    ? ['', kleur.bold('Sources'), ...rule.sources.flatMap(indent)]
+    : [];
   return [
-    `${kleur.bold(`${rule.id} ${rule.name}`)}  (${rule.category}, ${rule.severity}, ${fix})`,
+    `${kleur.bold(`${rule.id} ${rule.name}`)}  (${traits})`,
     ...wrap(rule.summary, WIDTH),
     '',
     ...section('What it finds', docs.what),
@@ -40,6 +48,7 @@ export function explainRule(rule: Rule): string {
     ...docs.example.good.split('\n').map((l) => `    ${l}`),
     '',
     ...section('Fix', docs.fix),
+    ...sources,
   ].join('\n') + '\n';
 }
 

@@ -41,7 +41,7 @@
  * }
  * ```
  */
-import type { Finding } from '../../index';
+import type { Finding, TextEdit } from '../../index';
 import { FileResult, totals } from '../results';
 import type { FormatContext } from './index';
 
@@ -69,7 +69,11 @@ export function formatJson(results: readonly FileResult[], context: FormatContex
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-/** Copies the documented fields in a fixed order, so library additions do not leak in unannounced. */
+/** The documented fields in a fixed order, so library additions do not leak in unannounced. */
+function editJson({ start, end, text }: TextEdit) {
+  return { start, end, text };
+}
+
 function findingJson(f: Finding) {
   return {
     ruleId: f.ruleId,
@@ -83,6 +87,6 @@ function findingJson(f: Finding) {
     endColumn: f.endColumn,
     option: f.option,
     fixable: f.fixable,
-    fix: f.fix ? { safety: f.fix.safety, edits: f.fix.edits.map(({ start, end, text }) => ({ start, end, text })) } : null,
+    fix: f.fix ? { safety: f.fix.safety, edits: f.fix.edits.map(editJson) } : null,
   };
 }
