@@ -1,2 +1,3 @@
 export * from './document';
-export { parse, print, ParseOptions } from './parse';
+export { parse, print } from './parse';
+export type { ParseOptions } from './parse';
