@@ -1,5 +1,5 @@
 /**
- * The real-world corpus beside the project (../shared/corpus/real) comes with what Debian's
+ * The real-world corpus (see support/corpus.ts) comes with what Debian's
  * vsftpd 3.0.3 said of each file (ORACLE.jsonl). The linter must agree on every one: a file
  * vsftpd rejected while parsing has a syntax error naming the same option, and a file it parsed
  * has none.
@@ -7,10 +7,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lint } from '../src';
+import { CORPUS_DIR } from './support/corpus';
 import { isParseRejection } from './support/syntax-verdict';
 
-const CORPUS = process.env.VSFTPD_LINT_CORPUS ?? path.resolve(__dirname, '../../shared/corpus/real');
-const ORACLE = path.join(CORPUS, 'ORACLE.jsonl');
+const ORACLE = path.join(CORPUS_DIR ?? '', 'ORACLE.jsonl');
 
 interface OracleRecord {
   readonly file: string;
@@ -20,7 +20,7 @@ interface OracleRecord {
   readonly exit: number;
 }
 
-const records: OracleRecord[] = fs.existsSync(ORACLE)
+const records: OracleRecord[] = CORPUS_DIR && fs.existsSync(ORACLE)
   ? fs.readFileSync(ORACLE, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
   : [];
 
@@ -28,7 +28,7 @@ const PARSE_MESSAGE = /^500 OOPS: (?:bad bool value in config file for: |unrecog
 
 (records.length ? describe : describe.skip)('agreement with vsftpd on the real-world corpus', () => {
   it.each(records.map((r) => [r.file, r] as const))('%s', (file, record) => {
-    const bytes = fs.readFileSync(path.join(CORPUS, file));
+    const bytes = fs.readFileSync(path.join(CORPUS_DIR!, file));
     const findings = lint(bytes.toString('latin1'), { encoding: 'latin1' });
     const fatal = findings.filter(isParseRejection);
     const parse = PARSE_MESSAGE.exec(record.message ?? '');

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../src';
-import { renderRuleDoc, withRuleTable } from '../src/docs/render';
+import { EXAMPLE_COMMAND, exampleOutput } from '../src/docs/example';
+import { renderRuleDoc, withExampleOutput, withRuleTable } from '../src/docs/render';
 
 const root = path.resolve(__dirname, '..');
 const STALE = 'stale: run `npm run docs` and commit the result';
@@ -20,5 +21,10 @@ describe('generated documentation is up to date', () => {
   it(`README's rule table lists every rule (${STALE})`, () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     expect(readme).toBe(withRuleTable(readme, RULES));
+  });
+
+  it(`README's example output is what the CLI prints for the bundled example (${STALE})`, () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(readme).toBe(withExampleOutput(readme, EXAMPLE_COMMAND, exampleOutput(root)));
   });
 });

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse, print } from '../src';
 import type { SettingLine } from '../src';
+import { CORPUS_DIR, corpusFiles } from './support/corpus';
 
-const CORPUS = process.env.VSFTPD_LINT_CORPUS ?? path.resolve(__dirname, '../../shared/corpus/real');
 
 /** Characters that stress a vsftpd.conf parser: separators, all C whitespace, NUL, CR, BOM. */
 const trickyChar = fc.constantFrom('\n', '\r', '\t', '\v', '\f', ' ', '=', '#', '\0', '\uFEFF', 'a', 'Y', '0', '\u00e9', '\ud83d', '\ude00');
@@ -48,15 +48,11 @@ describe('round trip: print(parse(x)) === x', () => {
     );
   });
 
-  const corpusFiles = fs.existsSync(CORPUS)
-    ? fs.readdirSync(CORPUS, { recursive: true, encoding: 'utf8' })
-        .filter((f) => !f.endsWith('.jsonl') && fs.statSync(path.join(CORPUS, f)).isFile())
-    : [];
-  // The corpus lives beside the project (../shared); a clone elsewhere points VSFTPD_LINT_CORPUS at it.
-  (corpusFiles.length ? it.each(corpusFiles) : it.skip.each(['(corpus not found at ' + CORPUS + ')']))(
+  const files = corpusFiles();
+  (files.length ? it.each(files) : it.skip.each(['(no corpus on this machine)']))(
     'is byte-exact for corpus file %s',
     (file) => {
-      const bytes = fs.readFileSync(path.join(CORPUS, file));
+      const bytes = fs.readFileSync(path.join(CORPUS_DIR!, file));
       const text = bytes.toString('utf8');
       const encoding = Buffer.from(text, 'utf8').equals(bytes) ? 'utf8' : 'latin1';
       const decoded = encoding === 'utf8' ? text : bytes.toString('latin1');
