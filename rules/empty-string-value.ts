@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/rule';
 import { quote } from '../src/engine/text';
 import { compiledDefault } from '../src/schema/targets';
+import { CRITICAL_STRING_OPTIONS } from './empty-critical-string';
 
 const emptyStringValue: Rule = {
   id: 'VSF115',
@@ -10,20 +11,24 @@ const emptyStringValue: Rule = {
   fixable: 'none',
   summary: '"NAME=" or NAME alone unsets a string option and removes its compiled default.',
   docs: {
-    what: 'A string option written with an empty value ("secure_chroot_dir=") or without "=".',
+    what:
+      'A string option written with an empty value ("ftpd_banner=") or without "=", when the ' +
+      'option has a compiled default. Options whose absence breaks every connection or login ' +
+      '(secure_chroot_dir, nopriv_user, pam_service_name, ...) are reported as errors by ' +
+      'empty-critical-string instead.',
     why:
-      'vsftpd does not restore the default: it sets the option to nothing. For options with a ' +
-      'compiled default that is rarely intended: "secure_chroot_dir=" fails every connection, ' +
-      '"pam_service_name=" fails every local login, "nopriv_user=" fails every connection.',
-    prevents:
-      "500 OOPS: vsftpd: not found: directory given in 'secure_chroot_dir':(null); " +
-      '530 Login incorrect.',
-    example: { bad: 'secure_chroot_dir=', good: '# (delete the line to keep /var/run/vsftpd/empty)' },
+      'vsftpd does not restore the default: it sets the option to nothing. "ssl_ciphers=" leaves ' +
+      'OpenSSL\'s own cipher list, "message_file=" turns directory messages off, "vsftpd_log_file=" ' +
+      'stops logging to a file. Write what you mean instead.',
+    prevents: 'a setting silently different from both the text and the documented default',
+    example: { bad: 'message_file=', good: '# (delete the line to keep .message)' },
     fix: 'Delete the line to keep the compiled default, or write the intended value.',
   },
   check({ target, settings, report }) {
     for (const { line, outcome } of settings) {
       if (outcome.kind !== 'unset' || line.value !== '') continue;
+      // Options whose absence breaks connections or logins are empty-critical-string's errors.
+      if (CRITICAL_STRING_OPTIONS.includes(outcome.option.name)) continue;
       const lost = compiledDefault(outcome.option, target);
       if (lost === null) continue;
       const written = line.hasEquals ? `'${line.name}='` : `'${line.name}' without "="`;

@@ -29,7 +29,8 @@ const invalidInteger: Rule = {
       if (line.value.startsWith('0')) continue; // octal values: octal-integer
       const digits = line.value.replace(/\r$/, ''); // a CR is crlf-line-endings' business
       const value = outcome.value as number;
-      const isPort = outcome.option.unit === 'port';
+      // Passive bounds above 65535 are ignored rather than cut; pasv-range-invalid explains them.
+      const isPort = outcome.option.unit === 'port' && !outcome.option.name.startsWith('pasv_');
       let problem: string | undefined;
       if (!/^[0-9]+$/.test(digits)) problem = 'is not a plain number';
       else if (Number(digits) > UINT_MAX) problem = 'is larger than 4294967295 and wraps around';

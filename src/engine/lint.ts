@@ -1,5 +1,6 @@
 import type { Document, Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
+import { isFatal } from '../schema/setting';
 import { getTarget } from '../schema/targets';
 import { EffectiveConfig } from './effective-config';
 import type { Finding } from './finding';
@@ -29,7 +30,11 @@ export function lintDocument(document: Document, options: LintOptions = {}): Fin
   const target = getTarget(options.target);
   const config = new EffectiveConfig(document, target);
   const findings: Finding[] = [];
+  // vsftpd stops at a line it cannot read, so what the other rules would reason about (the
+  // effective configuration) never exists: report only how the file is written.
+  const parses = config.settings.every((setting) => !isFatal(setting.outcome));
   for (const rule of options.rules ?? DEFAULT_RULES) {
+    if (!parses && rule.category !== 'syntax') continue;
     const context: RuleContext = {
       document,
       target,

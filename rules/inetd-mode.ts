@@ -1,0 +1,48 @@
+import { fixWith, Rule } from '../src/engine/rule';
+import { flag, lineOf, settingSpan, setValueEdit, shownPair } from '../src/engine/startup-support';
+import { oops } from '../src/engine/text';
+
+const inetdMode: Rule = {
+  id: 'VSF302',
+  name: 'inetd-mode',
+  category: 'startup',
+  severity: 'info',
+  fixable: 'unsafe',
+  summary: 'Neither listen nor listen_ipv6 is YES: vsftpd runs only from inetd or a socket unit.',
+  sources: ['vsftpd.conf(5): listen, listen_ipv6', 'main.c do_sanity_checks'],
+  docs: {
+    what:
+      'A configuration in which neither standalone listener is on, so vsftpd expects inetd, ' +
+      'xinetd or a systemd socket unit to hand it each connection on standard input.',
+    why:
+      'Started on its own (for example by Debian\'s vsftpd.service, which runs ' +
+      '/usr/sbin/vsftpd directly) vsftpd then stops at once. The compiled default decides what ' +
+      'a file without listen lines does: Debian\'s build has listen=NO, so such a file is in ' +
+      'inetd mode there, while upstream, Fedora/RHEL and openSUSE default to listen=YES.',
+    prevents: '500 OOPS: vsftpd: not configured for standalone, must be started from inetd',
+    example: { bad: 'anonymous_enable=NO\nlocal_enable=YES', good: 'listen=YES\nanonymous_enable=NO\nlocal_enable=YES' },
+    fix:
+      'Unsafe: listen=YES is written (the existing listen line is changed, or one is ' +
+      'appended), which makes vsftpd a standalone IPv4 server on listen_port. Keep inetd mode ' +
+      'if inetd or a socket unit really starts vsftpd.',
+  },
+  check({ document, config, report }) {
+    const listen = flag(config, 'listen');
+    const ipv6 = flag(config, 'listen_ipv6');
+    if (!listen || !ipv6 || listen.value || ipv6.value) return;
+    const line = lineOf(listen) ?? lineOf(ipv6);
+    report({
+      line,
+      ...(line ? settingSpan(line) : {}),
+      option: 'listen',
+      message:
+        `${shownPair(config, listen, ipv6)}: vsftpd runs only from inetd or a ` +
+        'socket unit; started directly (e.g. by vsftpd.service) it stops with ' +
+        `${oops('vsftpd: not configured for standalone, must be started from inetd')}; ` +
+        'write listen=YES for a standalone server',
+      fix: fixWith('unsafe', setValueEdit(document, listen, 'YES')),
+    });
+  },
+};
+
+export default inetdMode;

@@ -1,0 +1,44 @@
+import { testRule } from '../support/rule-tester';
+
+testRule('inetd-mode', {
+  valid: [
+    'listen=YES\n',
+    'listen_ipv6=YES\n',
+    'listen=NO\nlisten_ipv6=YES\n',
+    { code: 'anonymous_enable=NO\nlocal_enable=YES\n', target: 'upstream' },
+    { code: '# nothing\n', target: 'fedora' },
+    '# a trailing blank: vsftpd stops while parsing\nlisten=YES \nanonymous_enable=NO\n',
+  ],
+  invalid: [
+    {
+      code: 'anonymous_enable=NO\nlocal_enable=YES\n',
+      line: 1,
+      column: 1,
+      option: 'listen',
+      message: 'listen=NO and listen_ipv6=NO (the compiled defaults of Debian vsftpd 3.0.3)',
+      output: 'anonymous_enable=NO\nlocal_enable=YES\nlisten=YES\n',
+    },
+    {
+      code: 'local_enable=YES\nlisten=NO\n',
+      line: 2,
+      column: 1,
+      message: '"500 OOPS: vsftpd: not configured for standalone, must be started from inetd"',
+      output: 'local_enable=YES\nlisten=YES\n',
+    },
+    {
+      code: 'listen=NO\nlisten_ipv6=NO\n',
+      target: 'upstream',
+      line: 1,
+      column: 1,
+      message: 'listen=NO (line 1) and listen_ipv6=NO (line 2)',
+      output: 'listen=YES\nlisten_ipv6=NO\n',
+    },
+    {
+      code: 'listen_ipv6=NO',
+      line: 1,
+      column: 1,
+      message: 'write listen=YES',
+      output: 'listen_ipv6=NO\nlisten=YES\n',
+    },
+  ],
+});
