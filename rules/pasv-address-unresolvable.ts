@@ -9,7 +9,8 @@ const PLACEHOLDER = /^(change[-_]?me|replace[-_]?me|placeholder|your[-_a-z0-9]*|
 function unresolvable(name: string): string | undefined {
   const odd = [...new Set(name.match(/[^A-Za-z0-9._:%-]/g) ?? [])];
   if (odd.length) return `it contains ${odd.map((c) => quote(c)).join(', ')}`;
-  if (name.includes(':')) return undefined; // an IPv6 literal resolves (pasv_address then fails later)
+  // gethostbyname() looks up IPv4 only: vsftpd 3.0.3 stops with "cannot resolve host:::1".
+  if (name.includes(':')) return 'it is an IPv6 address, and the look-up is IPv4 only';
   if (inetAton(name) !== undefined) return undefined; // numeric (0x and octal forms included)
   if (/^[0-9.]*[xX][0-9xX.]*$/.test(name)) return 'it is a placeholder';
   if (name.split('.').some((label) => PLACEHOLDER.test(label))) return 'it is a placeholder';

@@ -6,7 +6,7 @@ const pasvDisabled: Rule = {
   name: 'pasv-disabled',
   category: 'data-connection',
   severity: 'error',
-  fixable: 'safe',
+  fixable: 'unsafe',
   summary: 'pasv_enable=NO refuses PASV/EPSV: clients behind NAT or a firewall cannot list or transfer.',
   sources: ['vsftpd.conf(5): pasv_enable, port_enable', 'vsftpd 3.0.3 postlogin.c (PASV/EPSV handling)'],
   docs: {
@@ -23,9 +23,10 @@ const pasvDisabled: Rule = {
       '"550 Permission denied." in reply to PASV and EPSV; curl: "Bad PASV/EPSV response: 550"',
     example: { bad: 'pasv_enable=NO', good: 'pasv_enable=YES\npasv_min_port=40000\npasv_max_port=40100' },
     fix:
-      'Safe: the value is set to YES (the compiled default). Passive mode only lets a client ask ' +
-      'for a data connection it could not make otherwise; open the passive port range in the ' +
-      'firewall (see pasv-range-missing).',
+      'Unsafe: the value is set to YES (the compiled default). That changes what the server ' +
+      'accepts, and other passive settings that had no effect until now (a pasv_address, a port ' +
+      'range) start to matter; open the passive port range in the firewall (see ' +
+      'pasv-range-missing).',
   },
   check({ document, config, report }) {
     const pasv = config.get('pasv_enable');
@@ -45,7 +46,7 @@ const pasvDisabled: Rule = {
           'fails; write pasv_enable=YES'
         : 'pasv_enable=NO: PASV and EPSV get "550 Permission denied.", so clients behind NAT or a ' +
           'firewall cannot list or transfer files (only active mode is left); write pasv_enable=YES',
-      fix: fixWith('safe', setOption(document, pasv, 'YES')),
+      fix: fixWith('unsafe', setOption(document, pasv, 'YES')),
     });
   },
 };

@@ -316,7 +316,7 @@ describe('data connections with the real vsftpd on 127.0.0.1', () => {
     const port = await freePort();
     const broken = config(port, 'pasv_enable=NO\n');
     const finding = findingOf('pasv-disabled', broken);
-    expect(finding).toMatchObject({ ruleId: 'VSF201', severity: 'warning', fixable: 'safe' });
+    expect(finding).toMatchObject({ ruleId: 'VSF201', severity: 'warning', fixable: 'unsafe' });
 
     const before = await Vsftpd.start(writeConfig('pasv-disabled.conf', broken), port, path.join(work, 'oops1.log'));
     const client = await FtpClient.connect(port);

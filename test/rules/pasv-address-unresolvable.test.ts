@@ -10,6 +10,7 @@ testRule('pasv-address-unresolvable', {
     'pasv_addr_resolve=YES\npasv_address=my-ftp-server\n', // may be a container name: not judged
   ],
   invalid: [
+    { code: 'pasv_addr_resolve=YES\npasv_address=::1\n', line: 2, column: 14, message: 'IPv4 only', option: 'pasv_address' },
     {
       code: 'pasv_addr_resolve=YES\npasv_address=[SERVER IP]\n',
       line: 2,
