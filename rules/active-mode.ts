@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { boolOption, passiveEnabled, setOption, written } from '../src/engine/passive-range';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const activeMode: Rule = {
   id: 'VSF212',
@@ -33,23 +32,19 @@ const activeMode: Rule = {
   },
   check({ document, config, report }) {
     const port = config.get('port_enable');
-    if (!port || port.value !== true || !passiveEnabled(config)) return;
-    const line = port.source?.line;
-    const from20 = boolOption(config, 'connect_from_port_20') === true;
-    const launching = boolOption(config, 'run_as_launching_user') === true;
+    if (!port || port.value !== true || !config.isOn('pasv_enable')) return;
+    const from20 = config.isOn('connect_from_port_20');
+    const launching = config.isOn('run_as_launching_user');
     report({
-      line,
-      column: line?.valueColumn,
-      endColumn: line ? line.valueColumn + line.value.length : undefined,
-      option: 'port_enable',
+      ...at(port),
       message:
-        `${written(port)} (${config.describeSource(port)}): active-mode transfers fail for clients behind ` +
+        `${config.describe(port)}: active-mode transfers fail for clients behind ` +
         'NAT or a firewall ("200 PORT command successful. Consider using PASV." then "425 Failed to ' +
         'establish connection."); if every client uses passive mode, write port_enable=NO' +
         (from20 && launching
           ? '; connect_from_port_20=YES is ignored under run_as_launching_user=YES (binding port 20 needs root)'
           : ''),
-      fix: fixWith('unsafe', setOption(document, port, 'NO')),
+      fix: fixWith('unsafe', setValue(document, port, 'NO')),
     });
   },
 };

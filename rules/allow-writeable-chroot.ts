@@ -1,5 +1,5 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, isYes, virtualUsersAsAnonymous } from '../src/engine/security-support';
+import { at, Rule } from '../src/engine/rule';
+import { virtualUsersAsAnonymous } from '../src/engine/sessions';
 
 const allowWriteableChroot: Rule = {
   id: 'VSF409',
@@ -32,17 +32,17 @@ const allowWriteableChroot: Rule = {
   },
   check({ config, report }) {
     const writeable = config.get('allow_writeable_chroot');
-    if (writeable?.value !== true || !isYes(config, 'local_enable')) return;
-    const chrooted = ['chroot_local_user', 'chroot_list_enable'].filter((name) => isYes(config, name));
+    if (writeable?.value !== true || !config.isOn('local_enable')) return;
+    const chrooted = ['chroot_local_user', 'chroot_list_enable'].filter((name) => config.isOn(name));
     const virtual = virtualUsersAsAnonymous(config);
     if (chrooted.length === 0 && !virtual) return;
     const jail = chrooted.length
-      ? chrooted.map((name) => describe(config, config.get(name)!)).join(' and ')
+      ? chrooted.map((name) => config.describe(config.get(name)!)).join(' and ')
       : 'guest_enable=YES (virtual users are always chrooted)';
     report({
       ...at(writeable),
       message:
-        `${describe(config, writeable)}: users jailed by ${jail} may own and write the root of ` +
+        `${config.describe(writeable)}: users jailed by ${jail} may own and write the root of ` +
         'their chroot, the setup vsftpd refuses by design; make the roots non-writable with a ' +
         'writable subdirectory, then remove this line',
     });

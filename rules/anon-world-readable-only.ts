@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const anonWorldReadableOnly: Rule = {
   id: 'VSF403',
@@ -32,10 +31,10 @@ const anonWorldReadableOnly: Rule = {
     report({
       ...at(readable),
       message:
-        `${describe(config, readable)}: anonymous users (${describe(config, anonymous)}) may ` +
+        `${config.describe(readable)}: anonymous users (${config.describe(anonymous)}) may ` +
         'download every file the ftp user can read, not only world-readable ones; ' +
         'set anon_world_readable_only=YES and make public files world-readable',
-      fix: fixSetting(document, readable, 'YES'),
+      fix: fixWith('unsafe', setValue(document, readable, 'YES')),
     });
   },
 };

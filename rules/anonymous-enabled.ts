@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, fixSetting, isNo } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const anonymousEnabled: Rule = {
   id: 'VSF401',
@@ -29,14 +28,14 @@ const anonymousEnabled: Rule = {
   check({ document, config, report }) {
     const anonymous = config.get('anonymous_enable');
     if (anonymous?.value !== true) return;
-    const anonymousOnly = isNo(config, 'local_enable');
-    const fix = anonymousOnly ? undefined : fixSetting(document, anonymous, 'NO');
+    const anonymousOnly = config.isOff('local_enable');
+    const fix = anonymousOnly ? undefined : fixWith('unsafe', setValue(document, anonymous, 'NO'));
     const consequence = 'anyone can log in as "ftp" or "anonymous" and download from the anonymous root';
     const advice = anonymousOnly
       ? 'this is an anonymous-only server (local_enable=NO); make sure that is intended'
       : 'write anonymous_enable=NO unless you mean to serve anonymous FTP';
     const message = anonymous.source
-      ? `anonymous_enable=YES (${config.describeSource(anonymous)}): ${consequence}; ${advice}`
+      ? `${config.describe(anonymous)}: ${consequence}; ${advice}`
       : `anonymous_enable is not set, and ${config.describeSource(anonymous)} is YES (as in every ` +
         `build, whatever the man page says): ${consequence}; ${advice}`;
     report({ ...at(anonymous), message, fix });

@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting, isYes } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 /** The anonymous write permissions, each with what it lets a stranger do. */
 const WRITE_OPTIONS: readonly (readonly [name: string, grants: string])[] = [
@@ -41,14 +40,14 @@ const anonymousWrite: Rule = {
     if (anonymous?.value !== true || write?.value !== true) return;
     for (const [name, grants] of WRITE_OPTIONS) {
       const option = config.get(name);
-      if (!option || !isYes(config, name)) continue;
+      if (!option || !config.isOn(name)) continue;
       report({
         ...at(option),
         message:
-          `${describe(config, option)} with ${describe(config, write)} and ` +
-          `${describe(config, anonymous)} lets anyone ${grants} without a password; ` +
+          `${config.describe(option)} with ${config.describe(write)} and ` +
+          `${config.describe(anonymous)} lets anyone ${grants} without a password; ` +
           `set ${name}=NO unless an anonymous drop box is intended`,
-        fix: fixSetting(document, option, 'NO'),
+        fix: fixWith('unsafe', setValue(document, option, 'NO')),
       });
     }
   },

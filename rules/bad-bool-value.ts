@@ -1,4 +1,4 @@
-import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
+import { fixWith, replaceInLine, Rule, valueSpan } from '../src/engine/rule';
 import type { Fix } from '../src/engine/finding';
 import type { SettingLine } from '../src/parser/document';
 import { vsftpdMessage } from '../src/schema/setting';
@@ -88,8 +88,7 @@ const badBoolValue: Rule = {
       const { cause, fix } = diagnose(line);
       report({
         line,
-        column: line.valueColumn,
-        endColumn: line.valueColumn + line.value.length,
+        ...valueSpan(line),
         option: line.name,
         message:
           `${quote(line.value)} is not a boolean (${cause}): vsftpd stops with ` +

@@ -1,5 +1,5 @@
-import type { Rule } from '../src/engine/rule';
-import { flag, inetAton, lineOf, valueSpan, vsftpdParsesIpv6 } from '../src/engine/startup-support';
+import { lineOf, Rule, valueSpan } from '../src/engine/rule';
+import { parseInetAton, vsftpdParsesIpv6 } from '../src/schema/addresses';
 import { oops, quote } from '../src/engine/text';
 
 const badListenAddress: Rule = {
@@ -24,8 +24,8 @@ const badListenAddress: Rule = {
     fix: 'Write the numeric address of a local interface (e.g. 192.0.2.10, or ::1 for IPv6), or delete the line to listen on every address.',
   },
   check({ target, config, report }) {
-    const listen = flag(config, 'listen');
-    const ipv6 = flag(config, 'listen_ipv6');
+    const listen = config.flag('listen');
+    const ipv6 = config.flag('listen_ipv6');
     if (!listen || !ipv6 || (listen.value && ipv6.value)) return; // listen-both stops vsftpd first
     const name = listen.value ? 'listen_address' : ipv6.value ? 'listen_address6' : undefined;
     if (!name) return;
@@ -33,7 +33,7 @@ const badListenAddress: Rule = {
     const line = lineOf(address);
     if (!address || !line || typeof address.value !== 'string') return;
     const text = address.value;
-    const ok = name === 'listen_address' ? inetAton(text) !== undefined : vsftpdParsesIpv6(text, target.id === 'debian-3.0.3');
+    const ok = name === 'listen_address' ? parseInetAton(text) !== undefined : vsftpdParsesIpv6(text, target.id === 'debian-3.0.3');
     if (ok) return;
     const wanted = name === 'listen_address' ? 'a numeric IPv4 address such as 192.0.2.10' : 'a literal IPv6 address without brackets, such as ::1';
     report({

@@ -1,4 +1,4 @@
-import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
+import { fixWith, replaceInLine, Rule, valueSpan } from '../src/engine/rule';
 import { quote } from '../src/engine/text';
 import { isCWhitespace } from '../src/schema/values';
 
@@ -34,8 +34,7 @@ const blankStringValue: Rule = {
             : `${target.label} uses the blanks as the value`;
       report({
         line,
-        column: line.valueColumn,
-        endColumn: line.valueColumn + line.value.length,
+        ...valueSpan(line),
         option: line.name,
         severity: target.blankString === 'unset' ? 'warning' : 'error',
         message: `the value of '${line.name}' is only blanks ${quote(line.value)}: ${effect}`,

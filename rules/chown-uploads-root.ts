@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, lineOf } from '../src/engine/security-support';
+import { at, lineOf, Rule } from '../src/engine/rule';
 
 const chownUploadsRoot: Rule = {
   id: 'VSF416',
@@ -35,7 +34,7 @@ const chownUploadsRoot: Rule = {
     report({
       ...where,
       message:
-        `${describe(config, chown)} with ${describe(config, owner)}: every anonymous upload ` +
+        `${config.describe(chown)} with ${config.describe(owner)}: every anonymous upload ` +
         'becomes a root-owned file; set chown_username to a dedicated unprivileged account',
     });
   },

@@ -1,5 +1,5 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, lineOf, virtualUsersAsAnonymous } from '../src/engine/security-support';
+import { at, lineOf, Rule } from '../src/engine/rule';
+import { virtualUsersAsAnonymous } from '../src/engine/sessions';
 
 const chrootLocalUsers: Rule = {
   id: 'VSF408',
@@ -36,7 +36,7 @@ const chrootLocalUsers: Rule = {
     report({
       ...where,
       message:
-        `${describe(config, local)}, but neither chroot_local_user nor chroot_list_enable is YES ` +
+        `${config.describe(local)}, but neither chroot_local_user nor chroot_list_enable is YES ` +
         `(${config.describeSource(chroot)}${chroot.source === list.source ? '' : `; ${config.describeSource(list)}`}): ` +
         'local users can leave their home and read the whole filesystem; set ' +
         'chroot_local_user=YES (their chroot root must not be writable by them)',

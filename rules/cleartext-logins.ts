@@ -1,5 +1,5 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting, isYes, lineOf, virtualUsersAsAnonymous } from '../src/engine/security-support';
+import { at, fixWith, lineOf, Rule, setValue } from '../src/engine/rule';
+import { virtualUsersAsAnonymous } from '../src/engine/sessions';
 
 /** The settings that let local users skip TLS although ssl_enable=YES, and what then travels in clear. */
 const FORCE_OPTIONS: readonly (readonly [name: string, exposed: string, refusal: string])[] = [
@@ -56,7 +56,7 @@ const cleartextLogins: Rule = {
       report({
         ...where,
         message:
-          `${describe(config, ssl)} with ${describe(config, local)}: local users' passwords and ` +
+          `${config.describe(ssl)} with ${config.describe(local)}: local users' passwords and ` +
           'files cross the network in clear text; enable FTPS (ssl_enable=YES with ' +
           'rsa_cert_file/rsa_private_key_file), use SFTP, or set local_enable=NO',
       });
@@ -68,25 +68,25 @@ const cleartextLogins: Rule = {
       report({
         ...at(force),
         message:
-          `${describe(config, force)}: with ${describe(config, ssl)} a client that does not ask ` +
+          `${config.describe(force)}: with ${config.describe(ssl)} a client that does not ask ` +
           `for TLS still sends ${exposed} in clear text; set ${name}=YES (such clients then get ` +
           `"${refusal}")`,
-        fix: fixSetting(document, force, 'YES'),
+        fix: fixWith('unsafe', setValue(document, force, 'YES')),
       });
     }
     // Virtual users with anonymous privileges count as anonymous once logged in (postlogin.c
     // data_transfer_checks_ok), so force_local_data_ssl does not cover their transfers.
     const anonData = config.get('force_anon_data_ssl');
     if (!virtualUsersAsAnonymous(config) || anonData?.value !== false) return;
-    const anonymous = isYes(config, 'anonymous_enable');
+    const anonymous = config.isOn('anonymous_enable');
     report({
       ...at(anonData),
       message:
-        `${describe(config, anonData)}: virtual users (guest_enable=YES, virtual_use_local_privs=NO) ` +
+        `${config.describe(anonData)}: virtual users (guest_enable=YES, virtual_use_local_privs=NO) ` +
         'transfer as anonymous sessions, so force_local_data_ssl does not apply and their files ' +
         'may cross the network in clear text; set force_anon_data_ssl=YES' +
         (anonymous ? ' (and allow_anon_ssl=YES, or anonymous transfers fail with "522 Data connections must be encrypted.")' : ''),
-      fix: anonymous ? undefined : fixSetting(document, anonData, 'YES'),
+      fix: anonymous ? undefined : fixWith('unsafe', setValue(document, anonData, 'YES')),
     });
   },
 };

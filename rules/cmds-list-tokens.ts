@@ -1,6 +1,5 @@
-import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
+import { fixWith, lineOf, replaceInLine, Rule } from '../src/engine/rule';
 import type { Fix } from '../src/engine/finding';
-import { lineOf } from '../src/engine/startup-support';
 import { quote } from '../src/engine/text';
 
 /** Every command vsftpd 3.0.x dispatches after login (postlogin.c process_post_login). */

@@ -1,6 +1,5 @@
 import type { EffectiveValue } from '../src/engine/effective-config';
-import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
-import { boolOption, describeSetting } from '../src/engine/passive-range';
+import { at, fixWith, replaceInLine, Rule } from '../src/engine/rule';
 
 /** Commands that need a data connection (vsftpd 3.0.3 has no MLSD/MLST). */
 const TRANSFERS = ['LIST', 'NLST', 'RETR', 'STOR', 'STOU', 'APPE'];
@@ -50,8 +49,8 @@ const dataCommandsDenied: Rule = {
     const transfers = TRANSFERS.filter(permitted);
     if (transfers.length === 0) return; // no transfers wanted (or cmds-list-tokens' business)
 
-    const pasvOn = boolOption(config, 'pasv_enable') === true;
-    const portOn = boolOption(config, 'port_enable') === true;
+    const pasvOn = config.isOn('pasv_enable');
+    const portOn = config.isOn('port_enable');
     const passive = pasvOn && (permitted('PASV') || permitted('EPSV'));
     const active = portOn && (permitted('PORT') || permitted('EPRT'));
     // Only what the lists block is this rule's business (pasv_enable=NO is pasv-disabled's).
@@ -71,15 +70,12 @@ const dataCommandsDenied: Rule = {
     }
     const remedy = fix ? 'add PASV,EPSV to the list' : 'remove PASV and EPSV from the list';
     report({
-      line,
-      column: line.valueColumn,
-      endColumn: line.valueColumn + line.value.length,
-      option: blocker.option.name,
+      ...at(blocker),
       severity: active ? 'warning' : 'error',
       message: active
-        ? `${describeSetting(config, blocker)} lets through ${named} but not PASV or EPSV: passive mode ` +
+        ? `${config.describe(blocker)} lets through ${named} but not PASV or EPSV: passive mode ` +
           `gets "550 Permission denied.", so clients behind NAT or a firewall cannot list or transfer; ${remedy}`
-        : `${describeSetting(config, blocker)} lets through ${named} but none of PASV, EPSV, PORT, EPRT: ` +
+        : `${config.describe(blocker)} lets through ${named} but none of PASV, EPSV, PORT, EPRT: ` +
           `every listing and transfer fails with "425 Use PORT or PASV first."; ${remedy}`,
       fix,
     });

@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { boolOption, passiveEnabled, setOption } from '../src/engine/passive-range';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 import type { Severity } from '../src/engine/finding';
 import { compiledDefault } from '../src/schema/targets';
 
@@ -36,8 +35,8 @@ const dataConnectTimeout: Rule = {
   },
   check({ document, config, target, report }) {
     const checks: { name: string; applies: boolean }[] = [
-      { name: 'accept_timeout', applies: passiveEnabled(config) },
-      { name: 'connect_timeout', applies: boolOption(config, 'port_enable') === true },
+      { name: 'accept_timeout', applies: config.isOn('pasv_enable') },
+      { name: 'connect_timeout', applies: config.isOn('port_enable') },
     ];
     for (const { name, applies } of checks) {
       const option = config.get(name);
@@ -67,13 +66,10 @@ const dataConnectTimeout: Rule = {
       const line = option.source.line;
       const text = line.value.replace(/\r$/, '');
       report({
-        line,
-        column: line.valueColumn,
-        endColumn: line.valueColumn + line.value.length,
-        option: name,
+        ...at(option),
         severity,
         message: `${name}=${text}: ${problem}; write ${name}=${fallback} (the compiled default) or another limit`,
-        fix: fixWith('unsafe', setOption(document, option, fallback)),
+        fix: fixWith('unsafe', setValue(document, option, fallback)),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { deleteLine, fixWith, Rule } from '../src/engine/rule';
-import { formatValue, readingNote } from '../src/engine/security-support';
+import { formatValue, readingNote } from '../src/schema/values';
 import { compiledDefault } from '../src/schema/targets';
 
 /**

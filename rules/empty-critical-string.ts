@@ -1,5 +1,4 @@
-import { deleteLine, fixWith, Rule } from '../src/engine/rule';
-import { isOn, lineOf } from '../src/engine/startup-support';
+import { deleteLine, fixWith, lineOf, Rule, settingSpan } from '../src/engine/rule';
 import { quote } from '../src/engine/text';
 import { compiledDefault } from '../src/schema/targets';
 
@@ -70,13 +69,12 @@ const emptyCriticalString: Rule = {
       if (!value || !line || value.value !== null) continue;
       const lost = compiledDefault(value.option, target);
       if (lost === null) continue;
-      const off = critical.when.filter((name) => !isOn(config, name));
+      const off = critical.when.filter((name) => !config.isOn(name));
       const written = line.hasEquals ? `'${line.name}='` : `'${line.name}' without "="`;
       const effect = `${critical.scope} gets "${critical.reply}"`;
       report({
         line,
-        column: line.nameColumn,
-        endColumn: line.valueColumn + line.value.length,
+        ...settingSpan(line),
         option: critical.option,
         severity: off.length ? 'warning' : 'error',
         message:

@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, setValueEdit, shownPair } from '../src/engine/startup-support';
+import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
 const ftpAndHttpDisabled: Rule = {
@@ -18,8 +17,8 @@ const ftpAndHttpDisabled: Rule = {
     fix: 'Unsafe (the server starts serving FTP): ftp_enable is set to YES, its compiled default.',
   },
   check({ document, config, report }) {
-    const ftp = flag(config, 'ftp_enable');
-    const http = flag(config, 'http_enable');
+    const ftp = config.flag('ftp_enable');
+    const http = config.flag('http_enable');
     if (!ftp || !http || ftp.value || http.value) return;
     const line = lineOf(ftp) ?? lineOf(http);
     report({
@@ -27,9 +26,9 @@ const ftpAndHttpDisabled: Rule = {
       ...(line ? settingSpan(line) : {}),
       option: 'ftp_enable',
       message:
-        `${shownPair(config, ftp, http)}: every connection gets ` +
+        `${config.describePair(ftp, http)}: every connection gets ` +
         `${oops('vsftpd: both FTP and HTTP disabled!')}; write ftp_enable=YES`,
-      fix: fixWith('unsafe', setValueEdit(document, ftp, 'YES')),
+      fix: fixWith('unsafe', setValue(document, ftp, 'YES')),
     });
   },
 };

@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting, isYes } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const hideIds: Rule = {
   id: 'VSF412',
@@ -25,11 +24,11 @@ const hideIds: Rule = {
   check({ document, config, report }) {
     const hide = config.get('hide_ids');
     if (hide?.value !== false) return;
-    const shown = isYes(config, 'text_userdb_names') ? 'the owning account and group names' : 'the numeric uid and gid';
+    const shown = config.isOn('text_userdb_names') ? 'the owning account and group names' : 'the numeric uid and gid';
     report({
       ...at(hide),
-      message: `${describe(config, hide)}: directory listings show ${shown} of every file; set hide_ids=YES to show them as ftp`,
-      fix: fixSetting(document, hide, 'YES'),
+      message: `${config.describe(hide)}: directory listings show ${shown} of every file; set hide_ids=YES to show them as ftp`,
+      fix: fixWith('unsafe', setValue(document, hide, 'YES')),
     });
   },
 };

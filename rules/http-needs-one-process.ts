@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, setValueEdit, shown } from '../src/engine/startup-support';
+import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
 const httpNeedsOneProcess: Rule = {
@@ -20,8 +19,8 @@ const httpNeedsOneProcess: Rule = {
     fix: 'Unsafe: http_enable is set to NO, its compiled default (the experimental HTTP mode is not meant for production).',
   },
   check({ document, config, report }) {
-    const http = flag(config, 'http_enable');
-    const model = flag(config, 'one_process_model');
+    const http = config.flag('http_enable');
+    const model = config.flag('one_process_model');
     if (!http?.value || !model || model.value) return;
     const line = lineOf(http);
     report({
@@ -29,9 +28,9 @@ const httpNeedsOneProcess: Rule = {
       ...(line ? settingSpan(line) : {}),
       option: 'http_enable',
       message:
-        `${shown(config, http)} needs one_process_model=YES, but ${shown(config, model)}: every ` +
+        `${config.describe(http)} needs one_process_model=YES, but ${config.describe(model)}: every ` +
         `connection gets ${oops("vsftpd: HTTP needs 'one_process_model' for now")}; write http_enable=NO`,
-      fix: fixWith('unsafe', setValueEdit(document, http, 'NO')),
+      fix: fixWith('unsafe', setValue(document, http, 'NO')),
     });
   },
 };

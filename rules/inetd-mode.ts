@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, setValueEdit, shownPair } from '../src/engine/startup-support';
+import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
 const inetdMode: Rule = {
@@ -27,8 +26,8 @@ const inetdMode: Rule = {
       'if inetd or a socket unit really starts vsftpd.',
   },
   check({ document, config, report }) {
-    const listen = flag(config, 'listen');
-    const ipv6 = flag(config, 'listen_ipv6');
+    const listen = config.flag('listen');
+    const ipv6 = config.flag('listen_ipv6');
     if (!listen || !ipv6 || listen.value || ipv6.value) return;
     const line = lineOf(listen) ?? lineOf(ipv6);
     report({
@@ -36,11 +35,11 @@ const inetdMode: Rule = {
       ...(line ? settingSpan(line) : {}),
       option: 'listen',
       message:
-        `${shownPair(config, listen, ipv6)}: vsftpd runs only from inetd or a ` +
+        `${config.describePair(listen, ipv6)}: vsftpd runs only from inetd or a ` +
         'socket unit; started directly (e.g. by vsftpd.service) it stops with ' +
         `${oops('vsftpd: not configured for standalone, must be started from inetd')}; ` +
         'write listen=YES for a standalone server',
-      fix: fixWith('unsafe', setValueEdit(document, listen, 'YES')),
+      fix: fixWith('unsafe', setValue(document, listen, 'YES')),
     });
   },
 };

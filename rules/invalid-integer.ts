@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule';
+import { Rule, valueSpan } from '../src/engine/rule';
 import { quote } from '../src/engine/text';
 import { asPort } from '../src/schema/values';
 
@@ -39,8 +39,7 @@ const invalidInteger: Rule = {
       const used = isPort ? asPort(value) : value;
       report({
         line,
-        column: line.valueColumn,
-        endColumn: line.valueColumn + line.value.length,
+        ...valueSpan(line),
         option: line.name,
         message: `${quote(line.value)} ${problem}: vsftpd silently uses ${used}`,
       });

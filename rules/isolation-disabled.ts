@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting, isYes } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 /** The namespace switches, each with what turning it off gives a session. */
 const SWITCHES: readonly (readonly [option: string, lost: string])[] = [
@@ -36,11 +35,11 @@ const isolationDisabled: Rule = {
     for (const [name, lost] of SWITCHES) {
       const option = config.get(name);
       if (option?.value !== false) continue;
-      if (name === 'isolate_network' && isYes(config, 'port_promiscuous')) continue;
+      if (name === 'isolate_network' && config.isOn('port_promiscuous')) continue;
       report({
         ...at(option),
-        message: `${describe(config, option)}: ${lost}; set ${name}=YES unless logins are too slow with it`,
-        fix: fixSetting(document, option, 'YES'),
+        message: `${config.describe(option)}: ${lost}; set ${name}=YES unless logins are too slow with it`,
+        fix: fixWith('unsafe', setValue(document, option, 'YES')),
       });
     }
   },

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, shown } from '../src/engine/startup-support';
+import { lineOf, Rule, settingSpan } from '../src/engine/rule';
 
 const listenAddressIgnored: Rule = {
   id: 'VSF304',
@@ -28,8 +27,8 @@ const listenAddressIgnored: Rule = {
       'which clients can connect.',
   },
   check({ config, report }) {
-    const listen = flag(config, 'listen');
-    const ipv6 = flag(config, 'listen_ipv6');
+    const listen = config.flag('listen');
+    const ipv6 = config.flag('listen_ipv6');
     if (!listen || !ipv6 || listen.value === ipv6.value) return;
     const [ignored, running, used] = listen.value
       ? (['listen_address6', listen, 'listen_address'] as const)
@@ -44,7 +43,7 @@ const listenAddressIgnored: Rule = {
       ...settingSpan(line),
       option: ignored,
       message:
-        `${ignored} is ignored: with ${shown(config, running)} vsftpd runs only the ` +
+        `${ignored} is ignored: with ${config.describe(running)} vsftpd runs only the ` +
         `${listen.value ? 'IPv4' : 'IPv6'} listener and binds ${where}; ` +
         (listen.value
           ? 'write the address in listen_address, or set listen=NO and listen_ipv6=YES'

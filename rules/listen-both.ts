@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, setValueEdit, shownPair } from '../src/engine/startup-support';
+import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
 const listenBoth: Rule = {
@@ -24,8 +23,8 @@ const listenBoth: Rule = {
       'accepts IPv6 clients. Set listen=NO instead to keep the dual-stack IPv6 listener.',
   },
   check({ document, config, report }) {
-    const listen = flag(config, 'listen');
-    const ipv6 = flag(config, 'listen_ipv6');
+    const listen = config.flag('listen');
+    const ipv6 = config.flag('listen_ipv6');
     if (!listen?.value || !ipv6?.value) return;
     const line = lineOf(ipv6) ?? lineOf(listen);
     report({
@@ -33,10 +32,10 @@ const listenBoth: Rule = {
       ...(line ? settingSpan(line) : {}),
       option: 'listen_ipv6',
       message:
-        `${shownPair(config, listen, ipv6)} cannot both be on: vsftpd stops at ` +
+        `${config.describePair(listen, ipv6)} cannot both be on: vsftpd stops at ` +
         `start-up with ${oops('run two copies of vsftpd for IPv4 and IPv6')}; write ` +
         'listen_ipv6=NO for an IPv4 listener, or listen=NO to keep the IPv6 one (it also accepts IPv4)',
-      fix: fixWith('unsafe', setValueEdit(document, ipv6, 'NO')),
+      fix: fixWith('unsafe', setValue(document, ipv6, 'NO')),
     });
   },
 };

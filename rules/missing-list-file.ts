@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/rule';
-import { flag, isOn, lineOf, settingSpan } from '../src/engine/startup-support';
+import { lineOf, Rule, settingSpan } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 import type { BuildId } from '../src/schema/options';
 import { compiledDefault } from '../src/schema/targets';
@@ -53,12 +52,12 @@ const missingListFile: Rule = {
   },
   check({ target, config, report }) {
     for (const list of LISTS) {
-      const enable = flag(config, list.enable);
+      const enable = config.flag(list.enable);
       const file = config.get(list.file);
       if (!enable?.value || !file || typeof file.value !== 'string') continue;
       // A path written explicitly is the admin's; only the compiled default path is judged.
       if (file.value !== compiledDefault(file.option, target)) continue;
-      if (list.shippedBy.includes(target.id) || !list.also.every((name) => isOn(config, name))) continue;
+      if (list.shippedBy.includes(target.id) || !list.also.every((name) => config.isOn(name))) continue;
       const line = lineOf(file) ?? lineOf(enable);
       report({
         line,

@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting, isYes } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const noAnonPassword: Rule = {
   id: 'VSF404',
@@ -26,14 +25,14 @@ const noAnonPassword: Rule = {
     const anonymous = config.get('anonymous_enable');
     const noPassword = config.get('no_anon_password');
     if (anonymous?.value !== true || noPassword?.value !== true) return;
-    const checks = ['deny_email_enable', 'secure_email_list_enable'].filter((name) => isYes(config, name));
+    const checks = ['deny_email_enable', 'secure_email_list_enable'].filter((name) => config.isOn(name));
     const skipped = checks.length ? ` (so ${checks.join(' and ')} can never reject anyone)` : '';
     report({
       ...at(noPassword),
       message:
-        `${describe(config, noPassword)}: anonymous users (${describe(config, anonymous)}) are ` +
+        `${config.describe(noPassword)}: anonymous users (${config.describe(anonymous)}) are ` +
         `logged in without the PASS step${skipped}; set no_anon_password=NO`,
-      fix: fixSetting(document, noPassword, 'NO'),
+      fix: fixWith('unsafe', setValue(document, noPassword, 'NO')),
     });
   },
 };

@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { fixAppend } from '../src/engine/security-support';
+import { appendLines, fixWith, Rule } from '../src/engine/rule';
 import type { Target } from '../src/schema/targets';
 
 /** The banner text to add: a warning, with nothing about the software. */
@@ -51,7 +50,7 @@ const noBanner: Rule = {
       message:
         `neither ftpd_banner nor banner_file is set, so every client is greeted with "${greeting}", ` +
         'which names the server software and version; set ftpd_banner to a warning banner (SSG ftp_present_banner)',
-      fix: fixAppend(document, [`ftpd_banner=${WARNING_BANNER}`]),
+      fix: fixWith('unsafe', appendLines(document, [`ftpd_banner=${WARNING_BANNER}`])),
     });
   },
 };

@@ -1,6 +1,7 @@
 import type { EffectiveConfig } from '../src/engine/effective-config';
-import { Rule } from '../src/engine/rule';
-import { andList, describe, hasAnonymousSessions, isStandalone, isYes, virtualUsersAsAnonymous } from '../src/engine/security-support';
+import { lineOf, Rule } from '../src/engine/rule';
+import { hasAnonymousSessions, virtualUsersAsAnonymous } from '../src/engine/sessions';
+import { andList } from '../src/engine/text';
 import { compiledDefault } from '../src/schema/targets';
 
 /** Options that only act when other options allow it. */
@@ -19,7 +20,7 @@ interface Dependency {
   readonly beforeLogin?: boolean;
 }
 
-const yes = (name: string) => (config: EffectiveConfig) => isYes(config, name);
+const yes = (name: string) => (config: EffectiveConfig) => config.isOn(name);
 
 /** Checked in order; an option is reported for the first dependency it lacks. */
 const DEPENDENCIES: readonly Dependency[] = [
@@ -78,7 +79,7 @@ const DEPENDENCIES: readonly Dependency[] = [
     needs: 'chrooted local users (chroot_local_user=YES or chroot_list_enable=YES, or virtual users with anonymous privileges)',
     deciders: ['chroot_local_user', 'chroot_list_enable'],
     active: (config) =>
-      isYes(config, 'chroot_local_user') || isYes(config, 'chroot_list_enable') || virtualUsersAsAnonymous(config),
+      config.isOn('chroot_local_user') || config.isOn('chroot_list_enable') || virtualUsersAsAnonymous(config),
   },
   {
     options: ['userlist_file', 'userlist_deny', 'userlist_log'],
@@ -112,14 +113,14 @@ const DEPENDENCIES: readonly Dependency[] = [
     needs: 'dual_log_enable=YES, or xferlog_enable=YES with xferlog_std_format=YES',
     deciders: ['xferlog_enable', 'xferlog_std_format', 'dual_log_enable'],
     active: (config) =>
-      isYes(config, 'dual_log_enable') || (isYes(config, 'xferlog_enable') && isYes(config, 'xferlog_std_format')),
+      config.isOn('dual_log_enable') || (config.isOn('xferlog_enable') && config.isOn('xferlog_std_format')),
     beforeLogin: true,
   },
   {
     options: ['xferlog_std_format'],
     needs: 'xferlog_enable=YES and dual_log_enable=NO',
     deciders: ['xferlog_enable', 'dual_log_enable'],
-    active: (config) => isYes(config, 'xferlog_enable') && !isYes(config, 'dual_log_enable'),
+    active: (config) => config.isOn('xferlog_enable') && !config.isOn('dual_log_enable'),
     beforeLogin: true,
   },
   {
@@ -127,8 +128,8 @@ const DEPENDENCIES: readonly Dependency[] = [
     needs: 'xferlog_enable=YES with xferlog_std_format=NO, or dual_log_enable=YES, and syslog_enable=NO',
     deciders: ['xferlog_enable', 'xferlog_std_format', 'dual_log_enable', 'syslog_enable'],
     active: (config) =>
-      ((isYes(config, 'xferlog_enable') && !isYes(config, 'xferlog_std_format')) || isYes(config, 'dual_log_enable')) &&
-      !isYes(config, 'syslog_enable'),
+      ((config.isOn('xferlog_enable') && !config.isOn('xferlog_std_format')) || config.isOn('dual_log_enable')) &&
+      !config.isOn('syslog_enable'),
     beforeLogin: true,
   },
   {
@@ -155,7 +156,7 @@ const DEPENDENCIES: readonly Dependency[] = [
     options: ['listen_port', 'listen_address', 'listen_address6', 'max_clients', 'max_per_ip', 'background'],
     needs: 'standalone mode (listen=YES or listen_ipv6=YES); under inetd or systemd socket activation they are ignored',
     deciders: ['listen', 'listen_ipv6'],
-    active: isStandalone,
+    active: (config) => config.isStandalone(),
     beforeLogin: true,
   },
   {
@@ -168,7 +169,7 @@ const DEPENDENCIES: readonly Dependency[] = [
     options: ['text_userdb_names'],
     needs: 'hide_ids=NO (hide_ids=YES shows every owner as ftp)',
     deciders: ['hide_ids'],
-    active: (config) => !isYes(config, 'hide_ids'),
+    active: (config) => !config.isOn('hide_ids'),
   },
   {
     options: ['ptrace_sandbox'],
@@ -224,11 +225,11 @@ const noEffect: Rule = {
       if (dependency.active(config)) continue;
       const deciders = dependency.deciders.flatMap((name) => {
         const value = config.get(name);
-        return value ? [describe(config, value)] : [];
+        return value ? [config.describe(value)] : [];
       });
       for (const name of dependency.options) {
         const value = config.get(name);
-        const line = value?.source?.line;
+        const line = lineOf(value);
         if (!value || !line || reported.has(name)) continue;
         if (value.value === compiledDefault(value.option, target)) continue;
         reported.add(name);
@@ -239,7 +240,7 @@ const noEffect: Rule = {
           // A switch turned on that does nothing is likely a mistake; a dead path or number is clutter.
           severity: value.value === true ? 'warning' : 'info',
           message:
-            `${describe(config, value)} has no effect: it needs ${dependency.needs}, but ` +
+            `${config.describe(value)} has no effect: it needs ${dependency.needs}, but ` +
             `${andList(deciders)}; delete the line or enable what it needs`,
         });
       }

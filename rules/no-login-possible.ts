@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, shownPair } from '../src/engine/startup-support';
+import { lineOf, Rule, settingSpan } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
 const noLoginPossible: Rule = {
@@ -21,8 +20,8 @@ const noLoginPossible: Rule = {
     fix: 'Set local_enable=YES for system (PAM) users or anonymous_enable=YES for anonymous FTP; which one is a policy decision, so there is no automatic fix.',
   },
   check({ config, report }) {
-    const local = flag(config, 'local_enable');
-    const anonymous = flag(config, 'anonymous_enable');
+    const local = config.flag('local_enable');
+    const anonymous = config.flag('anonymous_enable');
     if (!local || !anonymous || local.value || anonymous.value) return;
     const line = lineOf(local) ?? lineOf(anonymous);
     report({
@@ -30,7 +29,7 @@ const noLoginPossible: Rule = {
       ...(line ? settingSpan(line) : {}),
       option: lineOf(local) || !line ? 'local_enable' : 'anonymous_enable',
       message:
-        `${shownPair(config, local, anonymous)} leave no way to log in: every ` +
+        `${config.describePair(local, anonymous)} leave no way to log in: every ` +
         `connection gets ${oops('vsftpd: both local and anonymous access disabled!')}; write ` +
         'local_enable=YES for system users or anonymous_enable=YES for anonymous FTP',
     });

@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting, isYes } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const noXferlog: Rule = {
   id: 'VSF410',
@@ -28,15 +27,15 @@ const noXferlog: Rule = {
   check({ document, config, report }) {
     const xferlog = config.get('xferlog_enable');
     if (xferlog?.value !== false) return;
-    if (isYes(config, 'dual_log_enable') || isYes(config, 'syslog_enable')) return;
+    if (config.isOn('dual_log_enable') || config.isOn('syslog_enable')) return;
     const logFile = config.get('vsftpd_log_file')?.value;
     const destination = typeof logFile === 'string' ? ` (written to ${logFile})` : '';
     report({
       ...at(xferlog),
       message:
-        `${describe(config, xferlog)}: vsftpd keeps no record of logins, uploads, downloads or ` +
+        `${config.describe(xferlog)}: vsftpd keeps no record of logins, uploads, downloads or ` +
         `deletions; set xferlog_enable=YES${destination}`,
-      fix: fixSetting(document, xferlog, 'YES'),
+      fix: fixWith('unsafe', setValue(document, xferlog, 'YES')),
     });
   },
 };

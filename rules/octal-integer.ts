@@ -1,4 +1,4 @@
-import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
+import { fixWith, replaceInLine, Rule, valueSpan } from '../src/engine/rule';
 import { quote } from '../src/engine/text';
 
 const octalInteger: Rule = {
@@ -44,8 +44,7 @@ const octalInteger: Rule = {
       if (!message) continue;
       report({
         line,
-        column: line.valueColumn,
-        endColumn: line.valueColumn + line.value.length,
+        ...valueSpan(line),
         option: line.name,
         message,
         fix: replacement

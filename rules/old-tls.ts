@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 import type { Target } from '../src/schema/targets';
 
 /** The protocol switches vsftpd has, with the protocol each one allows and what is wrong with it. */
@@ -60,9 +59,9 @@ const oldTls: Rule = {
       report({
         ...at(option),
         message:
-          `${describe(config, option)} lets TLS clients negotiate ${protocol}, ${flaw}; ` +
+          `${config.describe(option)} lets TLS clients negotiate ${protocol}, ${flaw}; ` +
           `${option.source ? 'set' : 'add'} ${name}=NO${feat}`,
-        fix: fixSetting(document, option, 'NO'),
+        fix: fixWith('unsafe', setValue(document, option, 'NO')),
       });
     }
   },

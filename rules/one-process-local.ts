@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, setValueEdit, shown } from '../src/engine/startup-support';
+import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
 const oneProcessLocal: Rule = {
@@ -21,8 +20,8 @@ const oneProcessLocal: Rule = {
     fix: 'Unsafe: one_process_model is set to NO, the normal two-process model (a little slower, much safer).',
   },
   check({ document, config, report }) {
-    const model = flag(config, 'one_process_model');
-    const local = flag(config, 'local_enable');
+    const model = config.flag('one_process_model');
+    const local = config.flag('local_enable');
     if (!model?.value || !local?.value) return;
     const line = lineOf(model) ?? lineOf(local);
     report({
@@ -30,10 +29,10 @@ const oneProcessLocal: Rule = {
       ...(line ? settingSpan(line) : {}),
       option: 'one_process_model',
       message:
-        `${shown(config, model)} is for anonymous-only servers, but ${shown(config, local)}: every ` +
+        `${config.describe(model)} is for anonymous-only servers, but ${config.describe(local)}: every ` +
         `connection gets ${oops("vsftpd: security: 'one_process_model' is anonymous only")}; ` +
         'write one_process_model=NO',
-      fix: fixWith('unsafe', setValueEdit(document, model, 'NO')),
+      fix: fixWith('unsafe', setValue(document, model, 'NO')),
     });
   },
 };

@@ -1,5 +1,5 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { parseInetAton, passiveEnabled, setOption } from '../src/engine/passive-range';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
+import { parseInetAton } from '../src/schema/addresses';
 import { oops, quote } from '../src/engine/text';
 
 /**
@@ -37,11 +37,10 @@ const pasvAddressInvalid: Rule = {
     const option = config.get('pasv_address');
     if (!option || typeof option.value !== 'string' || !option.source) return;
     const resolve = config.get('pasv_addr_resolve');
-    const line = option.source.line;
     const value = option.value;
     // With pasv_addr_resolve=YES the name is resolved at start-up: startup rule pasv-address-unresolvable.
     if (resolve?.value === true) return;
-    if (!passiveEnabled(config) || parseInetAton(value) !== undefined) return;
+    if (!config.isOn('pasv_enable') || parseInetAton(value) !== undefined) return;
     const hostName = HOST_NAME.test(value);
     const hint = value.includes(':')
       ? 'the 227 reply carries IPv4 only: write the server\'s public IPv4 address'
@@ -49,14 +48,11 @@ const pasvAddressInvalid: Rule = {
         ? 'a host name needs pasv_addr_resolve=YES'
         : 'write the numeric IPv4 address clients should connect to';
     report({
-      line,
-      column: line.valueColumn,
-      endColumn: line.valueColumn + line.value.length,
-      option: 'pasv_address',
+      ...at(option),
       message:
         `pasv_address=${quote(value)} is not a numeric IPv4 address: the first PASV of every session ` +
         `dies with ${oops('invalid pasv_address')}; ${hint}`,
-      fix: hostName && resolve ? fixWith('unsafe', setOption(document, resolve, 'YES')) : undefined,
+      fix: hostName && resolve ? fixWith('unsafe', setValue(document, resolve, 'YES')) : undefined,
     });
   },
 };

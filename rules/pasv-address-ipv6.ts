@@ -1,6 +1,5 @@
 import type { TextEdit } from '../src/engine/finding';
-import { fixWith, Rule } from '../src/engine/rule';
-import { describeSetting, passiveEnabled, setOption } from '../src/engine/passive-range';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const pasvAddressIpv6: Rule = {
   id: 'VSF208',
@@ -35,18 +34,14 @@ const pasvAddressIpv6: Rule = {
     const ipv6 = config.get('listen_ipv6');
     const pasvAddress = config.get('pasv_address');
     if (!ipv6 || ipv6.value !== true || !ipv6.source || !pasvAddress || typeof pasvAddress.value !== 'string') return;
-    if (!passiveEnabled(config)) return;
-    const edits: TextEdit[] = [setOption(document, ipv6, 'NO')];
+    if (!config.isOn('pasv_enable')) return;
+    const edits: (TextEdit | undefined)[] = [setValue(document, ipv6, 'NO')];
     const listen = config.get('listen');
-    if (listen && listen.value !== true) edits.push(setOption(document, listen, 'YES'));
-    const line = ipv6.source.line;
+    if (listen && listen.value !== true) edits.push(setValue(document, listen, 'YES'));
     report({
-      line,
-      column: line.valueColumn,
-      endColumn: line.valueColumn + line.value.length,
-      option: 'listen_ipv6',
+      ...at(ipv6),
       message:
-        `listen_ipv6=YES with ${describeSetting(config, pasvAddress)}: on an IPv6 listener vsftpd ` +
+        `listen_ipv6=YES with ${config.describe(pasvAddress)}: on an IPv6 listener vsftpd ` +
         'cannot put pasv_address in the reply and sends "227 Entering Passive Mode (0,0,0,0,p1,p2)." ' +
         'to every PASV; use listen=YES and listen_ipv6=NO',
       fix: fixWith('unsafe', ...edits),

@@ -1,12 +1,5 @@
-import { Rule } from '../src/engine/rule';
-import {
-  boolOption,
-  classifyIPv4,
-  describeSetting,
-  parseInetAton,
-  passiveEnabled,
-  standalone,
-} from '../src/engine/passive-range';
+import type { Rule } from '../src/engine/rule';
+import { classifyIPv4, parseInetAton } from '../src/schema/addresses';
 
 /** listen_address6 values that keep the server on this machine: nothing to forward. */
 const IPV6_LOOPBACK = /^(::1|::ffff:127\.[0-9.]+)$/i;
@@ -39,17 +32,17 @@ const pasvAddressNat: Rule = {
       'with listen_ipv6=YES switch to listen=YES, listen_ipv6=NO (see pasv-address-ipv6).',
   },
   check({ config, report }) {
-    if (!passiveEnabled(config)) return;
+    if (!config.isOn('pasv_enable')) return;
     const pasvAddress = config.get('pasv_address');
     if (!pasvAddress || pasvAddress.value !== null) return;
-    const ipv6 = boolOption(config, 'listen_ipv6') === true;
+    const ipv6 = config.isOn('listen_ipv6');
     let where = 'the address the client connected to';
-    if (standalone(config) && !ipv6) {
+    if (config.isStandalone() && !ipv6) {
       const listen = config.get('listen_address');
       if (listen && typeof listen.value === 'string') {
         const address = parseInetAton(listen.value);
         if (address === undefined || classifyIPv4(address) !== 'private') return;
-        where = `the private ${describeSetting(config, listen)}`;
+        where = `the private ${config.describe(listen)}`;
       }
     } else if (ipv6) {
       const listen6 = config.get('listen_address6');

@@ -1,16 +1,19 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import {
-  ADDRESS_KIND_WORDS,
-  boolOption,
-  classifyIPv4,
-  describeSetting,
-  formatIPv4,
-  ipv4ListenAddress,
-  parseInetAton,
-  passiveEnabled,
-  removeOption,
-  written,
-} from '../src/engine/passive-range';
+import { shownSetting } from '../src/engine/effective-config';
+import type { EffectiveConfig, EffectiveValue } from '../src/engine/effective-config';
+import { at, deleteSettings, fixWith, Rule } from '../src/engine/rule';
+import { ADDRESS_KIND_WORDS, classifyIPv4, formatIPv4, parseInetAton } from '../src/schema/addresses';
+
+/**
+ * The listen_address vsftpd binds, parsed, when its IPv4 listener is the one in use
+ * (listen=YES, listen_ipv6=NO); undefined otherwise or when unset or unparsable.
+ */
+function ipv4ListenAddress(config: EffectiveConfig): { readonly option: EffectiveValue; readonly address: number } | undefined {
+  if (!config.isOn('listen') || config.isOn('listen_ipv6')) return undefined;
+  const option = config.get('listen_address');
+  if (!option || typeof option.value !== 'string') return undefined;
+  const address = parseInetAton(option.value);
+  return address === undefined ? undefined : { option, address };
+}
 
 const pasvAddressUnreachable: Rule = {
   id: 'VSF206',
@@ -49,17 +52,15 @@ const pasvAddressUnreachable: Rule = {
   },
   check({ config, report }) {
     const option = config.get('pasv_address');
-    if (!option || typeof option.value !== 'string' || !option.source || !passiveEnabled(config)) return;
+    if (!option || typeof option.value !== 'string' || !option.source || !config.isOn('pasv_enable')) return;
     // With an IPv6 listener the address never reaches a 227 reply (pasv-address-ipv6).
-    if (boolOption(config, 'listen_ipv6') === true) return;
+    if (config.isOn('listen_ipv6')) return;
     const address = parseInetAton(option.value);
     if (address === undefined) return; // pasv-address-invalid, or a host name resolved at start-up
     const kind = classifyIPv4(address);
     const listen = ipv4ListenAddress(config);
-    const line = option.source.line;
-    const at = { line, column: line.valueColumn, endColumn: line.valueColumn + line.value.length, option: 'pasv_address' };
-    const fix = fixWith('unsafe', ...removeOption(config, 'pasv_address'));
-    const shown = written(option);
+    const fix = fixWith('unsafe', ...deleteSettings(config, 'pasv_address'));
+    const shown = shownSetting(option);
     const dotted = formatIPv4(address);
 
     const unusable = kind === 'unspecified' || kind === 'multicast' || kind === 'reserved' || kind === 'broadcast';
@@ -71,10 +72,10 @@ const pasvAddressUnreachable: Rule = {
           : 'tells clients to connect to an address valid on one network segment only'
         : 'tells clients to connect where no TCP connection can go';
       const listener = listen
-        ? `while the data connection waits on ${describeSetting(config, listen.option)}`
+        ? `while the data connection waits on ${config.describe(listen.option)}`
         : 'while the data connection waits on the address the client connected to';
       report({
-        ...at,
+        ...at(option),
         severity: 'error',
         message:
           `${shown} is ${ADDRESS_KIND_WORDS[kind]}: every "227 Entering Passive Mode (${dotted.replace(/\./g, ',')},...)" ` +
@@ -85,11 +86,11 @@ const pasvAddressUnreachable: Rule = {
     }
     if (kind === 'private' && listen && classifyIPv4(listen.address) === 'public') {
       report({
-        ...at,
+        ...at(option),
         severity: 'warning',
         message:
           `${shown} is ${ADDRESS_KIND_WORDS[kind]} but vsftpd listens on the public ` +
-          `${describeSetting(config, listen.option)}: 227 replies send clients ` +
+          `${config.describe(listen.option)}: 227 replies send clients ` +
           `to an address they cannot reach; remove pasv_address so that vsftpd advertises ${formatIPv4(listen.address)}`,
         fix,
       });

@@ -1,5 +1,5 @@
-import type { Rule } from '../src/engine/rule';
-import { flag, inetAton, lineOf, shown, valueSpan } from '../src/engine/startup-support';
+import { lineOf, Rule, valueSpan } from '../src/engine/rule';
+import { parseInetAton } from '../src/schema/addresses';
 import { oops, quote } from '../src/engine/text';
 
 /** Labels that template files use for "fill in your address here". */
@@ -11,13 +11,13 @@ function unresolvable(name: string): string | undefined {
   if (odd.length) return `it contains ${odd.map((c) => quote(c)).join(', ')}`;
   // gethostbyname() looks up IPv4 only: vsftpd 3.0.3 stops with "cannot resolve host:::1".
   if (name.includes(':')) return 'it is an IPv6 address, and the look-up is IPv4 only';
-  if (inetAton(name) !== undefined) return undefined; // numeric (0x and octal forms included)
+  if (parseInetAton(name) !== undefined) return undefined; // numeric (0x and octal forms included)
   if (/^[0-9.]*[xX][0-9xX.]*$/.test(name)) return 'it is a placeholder';
   if (name.split('.').some((label) => PLACEHOLDER.test(label))) return 'it is a placeholder';
   const labels = name.replace(/\.$/, '').split('.');
   if (labels.some((l) => l === '')) return 'it has an empty label ("..", or a leading dot)';
   if (labels.some((l) => l.length > 63)) return 'a label is longer than 63 characters';
-  if (/^[0-9]+$/.test(labels[labels.length - 1]) && inetAton(name) === undefined) {
+  if (/^[0-9]+$/.test(labels[labels.length - 1]) && parseInetAton(name) === undefined) {
     return 'it is neither an IPv4 address nor a host name (a name cannot end in a number)';
   }
   return undefined;
@@ -48,7 +48,7 @@ const pasvAddressUnresolvable: Rule = {
     fix: "Write the server's public host name (or a numeric IPv4 address). No automatic fix: only you know the address.",
   },
   check({ config, report }) {
-    const resolve = flag(config, 'pasv_addr_resolve');
+    const resolve = config.flag('pasv_addr_resolve');
     const address = config.get('pasv_address');
     const line = lineOf(address);
     if (!resolve?.value || !address || !line || typeof address.value !== 'string') return;
@@ -59,7 +59,7 @@ const pasvAddressUnresolvable: Rule = {
       ...valueSpan(line),
       option: 'pasv_address',
       message:
-        `pasv_address ${quote(address.value)} cannot be resolved (${why}): with ${shown(config, resolve)} ` +
+        `pasv_address ${quote(address.value)} cannot be resolved (${why}): with ${config.describe(resolve)} ` +
         `vsftpd stops at start-up with ${oops(`cannot resolve host:${address.value}`)}; write the ` +
         "server's public host name or IPv4 address",
     });

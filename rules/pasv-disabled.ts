@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { describeSetting, setOption } from '../src/engine/passive-range';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const pasvDisabled: Rule = {
   id: 'VSF201',
@@ -33,20 +32,16 @@ const pasvDisabled: Rule = {
     if (!pasv || pasv.value !== false || !pasv.source) return;
     const port = config.get('port_enable');
     const noActive = port?.value === false;
-    const line = pasv.source.line;
     report({
-      line,
-      column: line.valueColumn,
-      endColumn: line.valueColumn + line.value.length,
-      option: 'pasv_enable',
+      ...at(pasv),
       severity: noActive ? 'error' : 'warning',
       message: noActive
-        ? `pasv_enable=NO with ${describeSetting(config, port!)}: no data connection is possible, ` +
+        ? `pasv_enable=NO with ${config.describe(port!)}: no data connection is possible, ` +
           'PASV/EPSV and PORT/EPRT all get "550 Permission denied." and every LIST, RETR and STOR ' +
           'fails; write pasv_enable=YES'
         : 'pasv_enable=NO: PASV and EPSV get "550 Permission denied.", so clients behind NAT or a ' +
           'firewall cannot list or transfer files (only active mode is left); write pasv_enable=YES',
-      fix: fixWith('unsafe', setOption(document, pasv, 'YES')),
+      fix: fixWith('unsafe', setValue(document, pasv, 'YES')),
     });
   },
 };

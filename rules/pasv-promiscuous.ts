@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { passiveEnabled, setOption } from '../src/engine/passive-range';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const pasvPromiscuous: Rule = {
   id: 'VSF209',
@@ -26,17 +25,13 @@ const pasvPromiscuous: Rule = {
   },
   check({ document, config, report }) {
     const option = config.get('pasv_promiscuous');
-    if (!option || option.value !== true || !option.source || !passiveEnabled(config)) return;
-    const line = option.source.line;
+    if (!option || option.value !== true || !option.source || !config.isOn('pasv_enable')) return;
     report({
-      line,
-      column: line.valueColumn,
-      endColumn: line.valueColumn + line.value.length,
-      option: 'pasv_promiscuous',
+      ...at(option),
       message:
         'pasv_promiscuous=YES turns off the check that a passive data connection comes from the ' +
         'client\'s IP: any host that reaches the port first gets the transfer; write pasv_promiscuous=NO',
-      fix: fixWith('unsafe', setOption(document, option, 'NO')),
+      fix: fixWith('unsafe', setValue(document, option, 'NO')),
     });
   },
 };

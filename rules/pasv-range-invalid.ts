@@ -1,17 +1,12 @@
 import type { EffectiveValue } from '../src/engine/effective-config';
-import { fixWith, Rule } from '../src/engine/rule';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 import {
-  boolOption,
-  describeSetting,
   formatRange,
-  passiveEnabled,
   passiveRangeSettings,
   PASV_PORT_CEILING,
   PASV_PORT_FLOOR,
   rangeContains,
   rangeSize,
-  setOption,
-  standalone,
 } from '../src/engine/passive-range';
 import { quote } from '../src/engine/text';
 import { asPort } from '../src/schema/values';
@@ -60,7 +55,7 @@ const pasvRangeInvalid: Rule = {
       'firewall must allow). Other cases need a decision about the intended range: no fix.',
   },
   check({ document, config, report }) {
-    if (!passiveEnabled(config)) return;
+    if (!config.isOn('pasv_enable')) return;
     const settings = passiveRangeSettings(config);
     if (!settings) return;
     const { min, max, range } = settings;
@@ -70,43 +65,37 @@ const pasvRangeInvalid: Rule = {
     const reported = new Set<EffectiveValue>();
 
     if (min.source) {
-      const line = min.source.line;
       let problem: string | undefined;
       if (minValue > PASV_PORT_CEILING) problem = 'is above 65535';
       else if (minValue < PASV_PORT_FLOOR) problem = 'is not above 1024';
       if (problem) {
         reported.add(min);
         report({
-          line,
-          column: line.valueColumn,
-          endColumn: line.valueColumn + line.value.length,
-          option: 'pasv_min_port',
+          ...at(min),
           message: `${shown(min)} ${problem}, so vsftpd ignores it and uses passive ports ${formatRange(range)}; write a port in 1025-65535`,
         });
       }
     }
 
     if (max.source) {
-      const line = max.source.line;
-      const at = { line, column: line.valueColumn, endColumn: line.valueColumn + line.value.length, option: 'pasv_max_port' };
       if (maxValue > PASV_PORT_CEILING) {
         reported.add(max);
         report({
-          ...at,
+          ...at(max),
           message: `${shown(max)} is above 65535: ${uses}; write 65535 or the intended upper bound`,
-          fix: fixWith('safe', setOption(document, max, String(PASV_PORT_CEILING))),
+          fix: fixWith('safe', setValue(document, max, String(PASV_PORT_CEILING))),
         });
       } else if (maxValue < range.lo) {
         reported.add(max);
-        const floor = range.minUsed ? describeSetting(config, min) : 'vsftpd\'s floor of 1024';
+        const floor = range.minUsed ? config.describe(min) : 'vsftpd\'s floor of 1024';
         const swappable = min.source !== null && range.minUsed && maxValue > PASV_PORT_FLOOR;
         report({
-          ...at,
+          ...at(max),
           message:
             `${shown(max)} is below ${floor}, so vsftpd ignores it and uses passive ports ${formatRange(range)}` +
             (swappable ? `; swap the two values to get ${maxValue}-${minValue}` : ''),
           fix: swappable
-            ? fixWith('unsafe', setOption(document, min, String(maxValue)), setOption(document, max, String(minValue)))
+            ? fixWith('unsafe', setValue(document, min, String(maxValue)), setValue(document, max, String(minValue)))
             : undefined,
         });
       }
@@ -131,7 +120,7 @@ const pasvRangeInvalid: Rule = {
     const busy: string[] = [];
     const busyPorts = new Set<number>();
     const listenPort = config.get('listen_port');
-    if (standalone(config) && listenPort && typeof listenPort.value === 'number') {
+    if (config.isStandalone() && listenPort && typeof listenPort.value === 'number') {
       const port = asPort(listenPort.value);
       if (rangeContains(range, port)) {
         busy.push(`listen_port ${port} (${config.describeSource(listenPort)}), held by vsftpd's own listener`);
@@ -140,7 +129,7 @@ const pasvRangeInvalid: Rule = {
     }
     const dataPort = config.get('ftp_data_port');
     const activeFrom20 =
-      boolOption(config, 'connect_from_port_20') === true && boolOption(config, 'port_enable') === true;
+      config.isOn('connect_from_port_20') && config.isOn('port_enable');
     if (activeFrom20 && dataPort && typeof dataPort.value === 'number') {
       const port = asPort(dataPort.value);
       if (rangeContains(range, port)) {

@@ -1,10 +1,5 @@
 import { appendLines, fixWith, Rule } from '../src/engine/rule';
-import {
-  formatRange,
-  passiveEnabled,
-  passiveRangeSettings,
-  SUGGESTED_PASV_RANGE,
-} from '../src/engine/passive-range';
+import { formatRange, passiveRangeSettings, SUGGESTED_PASV_RANGE } from '../src/engine/passive-range';
 
 const { min: SUGGESTED_MIN, max: SUGGESTED_MAX } = SUGGESTED_PASV_RANGE;
 
@@ -39,7 +34,7 @@ const pasvRangeMissing: Rule = {
       '(see pasv-range-small).',
   },
   check({ document, config, report }) {
-    if (!passiveEnabled(config)) return;
+    if (!config.isOn('pasv_enable')) return;
     const settings = passiveRangeSettings(config);
     if (!settings || settings.min.source || settings.max.source) return;
     report({

@@ -1,5 +1,5 @@
-import { Rule } from '../src/engine/rule';
-import { describeSetting, standalone, formatRange, passiveEnabled, passiveRangeSettings, rangeSize } from '../src/engine/passive-range';
+import type { Rule } from '../src/engine/rule';
+import { formatRange, passiveRangeSettings, rangeSize } from '../src/engine/passive-range';
 
 const pasvRangeSmall: Rule = {
   id: 'VSF204',
@@ -33,7 +33,7 @@ const pasvRangeSmall: Rule = {
       'transfers you expect, or lower max_clients (and max_per_ip) to what the range can serve.',
   },
   check({ config, report }) {
-    if (!passiveEnabled(config)) return;
+    if (!config.isOn('pasv_enable')) return;
     const settings = passiveRangeSettings(config);
     if (!settings) return;
     const { min, max, range } = settings;
@@ -54,13 +54,13 @@ const pasvRangeSmall: Rule = {
     const clients = config.get('max_clients');
     // Only a max_clients somebody wrote states the load to expect: the compiled 2000 would flag
     // every firewall-friendly range, including the one pasv-range-missing suggests.
-    if (!standalone(config) || !clients?.source) return;
+    if (!config.isStandalone() || !clients?.source) return;
     if (typeof clients.value !== 'number' || clients.value === 0 || size >= clients.value) return;
     report({
       line,
       option: line?.name ?? 'pasv_max_port',
       message:
-        `the passive range ${formatRange(range)} has ${size} ports for ${describeSetting(config, clients)}: ` +
+        `the passive range ${formatRange(range)} has ${size} ports for ${config.describe(clients)}: ` +
         `once ${size} sessions are between PASV and the end of their transfers, the next PASV dies ` +
         'with "500 OOPS: vsf_sysutil_bind"; widen the range or lower max_clients',
     });

@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { boolOption, describeSetting, setOption } from '../src/engine/passive-range';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 import { asPort } from '../src/schema/values';
 
@@ -36,23 +35,19 @@ const portPromiscuousPort20: Rule = {
     const from20 = config.get('connect_from_port_20');
     const promiscuous = config.get('port_promiscuous');
     if (!from20 || from20.value !== true || !from20.source || !promiscuous || promiscuous.value !== true) return;
-    if (boolOption(config, 'port_enable') !== true) return;
+    if (!config.isOn('port_enable')) return;
     // Only a privileged port needs the parent: ftp_data_port=2020 (or 0, any port) binds fine.
     const dataPort = config.get('ftp_data_port');
     if (!dataPort || typeof dataPort.value !== 'number') return;
     const port = asPort(dataPort.value);
     if (port === 0 || port >= 1024) return;
-    const line = from20.source.line;
     report({
-      line,
-      column: line.valueColumn,
-      endColumn: line.valueColumn + line.value.length,
-      option: 'connect_from_port_20',
+      ...at(from20),
       message:
-        `connect_from_port_20=YES with ${describeSetting(config, promiscuous)}: the unprivileged session ` +
-        `cannot bind the privileged source port ${describeSetting(config, dataPort)}, so every active-mode transfer dies with ${oops('vsf_sysutil_bind')}; ` +
+        `connect_from_port_20=YES with ${config.describe(promiscuous)}: the unprivileged session ` +
+        `cannot bind the privileged source port ${config.describe(dataPort)}, so every active-mode transfer dies with ${oops('vsf_sysutil_bind')}; ` +
         'write connect_from_port_20=NO',
-      fix: fixWith('unsafe', setOption(document, from20, 'NO')),
+      fix: fixWith('unsafe', setValue(document, from20, 'NO')),
     });
   },
 };

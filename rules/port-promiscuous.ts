@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { boolOption, setOption } from '../src/engine/passive-range';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const portPromiscuous: Rule = {
   id: 'VSF210',
@@ -28,19 +27,15 @@ const portPromiscuous: Rule = {
   check({ document, config, report }) {
     const option = config.get('port_promiscuous');
     if (!option || option.value !== true || !option.source) return;
-    const line = option.source.line;
-    const portOn = boolOption(config, 'port_enable') === true;
+    const portOn = config.isOn('port_enable');
     report({
-      line,
-      column: line.valueColumn,
-      endColumn: line.valueColumn + line.value.length,
-      option: 'port_promiscuous',
+      ...at(option),
       message: portOn
         ? 'port_promiscuous=YES lets PORT/EPRT send vsftpd\'s data connections to any host and port ' +
           '(FTP bounce) and turns off isolate_network; write port_promiscuous=NO'
         : 'port_promiscuous=YES has no use with port_enable=NO but still turns off isolate_network ' +
           'for every session; write port_promiscuous=NO',
-      fix: fixWith('unsafe', setOption(document, option, 'NO')),
+      fix: fixWith('unsafe', setValue(document, option, 'NO')),
     });
   },
 };

@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, fixSetting } from '../src/engine/security-support';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 const proctitleDisclosure: Rule = {
   id: 'VSF417',
@@ -25,9 +24,9 @@ const proctitleDisclosure: Rule = {
     report({
       ...at(title),
       message:
-        `${describe(config, title)}: every local account can see each session's client address, ` +
+        `${config.describe(title)}: every local account can see each session's client address, ` +
         'user name and current command with ps; set setproctitle_enable=NO',
-      fix: fixSetting(document, title, 'NO'),
+      fix: fixWith('unsafe', setValue(document, title, 'NO')),
     });
   },
 };

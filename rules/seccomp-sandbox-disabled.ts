@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe } from '../src/engine/security-support';
+import { at, Rule } from '../src/engine/rule';
 import { compiledDefault } from '../src/schema/targets';
 
 const seccompSandboxDisabled: Rule = {
@@ -38,10 +37,10 @@ const seccompSandboxDisabled: Rule = {
     report({
       ...at(sandbox),
       message: byDefault
-        ? `${describe(config, sandbox)} turns off the seccomp syscall filter that ${target.label} ` +
+        ? `${config.describe(sandbox)} turns off the seccomp syscall filter that ${target.label} ` +
           'applies to sessions by default; keep it only if sessions die with YES (as on Debian 12, ' +
           'where the session closes at its first LIST or RETR)'
-        : `${describe(config, sandbox)} keeps the seccomp syscall filter off, as ${target.label} ` +
+        : `${config.describe(sandbox)} keeps the seccomp syscall filter off, as ${target.label} ` +
           'does by default: needed where YES kills sessions (Debian 12 closes the session at its ' +
           'first LIST or RETR); where YES works, it adds a layer of hardening',
     });

@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, setValueEdit, shown } from '../src/engine/startup-support';
+import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 
 const seccompSandbox: Rule = {
   id: 'VSF314',
@@ -25,7 +24,7 @@ const seccompSandbox: Rule = {
       'that layer of hardening; the privilege separation and chroot stay.',
   },
   check({ document, target, config, report }) {
-    const sandbox = flag(config, 'seccomp_sandbox');
+    const sandbox = config.flag('seccomp_sandbox');
     if (!sandbox?.value) return;
     const line = lineOf(sandbox);
     const confirmed = target.id === 'debian-3.0.3';
@@ -35,13 +34,13 @@ const seccompSandbox: Rule = {
       option: 'seccomp_sandbox',
       severity: confirmed ? 'warning' : 'info',
       message:
-        `${shown(config, sandbox)}: ` +
+        `${config.describe(sandbox)}: ` +
         (confirmed
           ? "Debian 12's vsftpd kills the session (SIGSYS) at its first file operation (LIST, RETR, SIZE)"
           : "vsftpd 3.0.x's seccomp filter predates system calls current glibc makes (newfstatat): " +
             'on such systems (e.g. Debian 12) sessions are killed at their first file operation') +
         '; write seccomp_sandbox=NO',
-      fix: fixWith('unsafe', setValueEdit(document, sandbox, 'NO')),
+      fix: fixWith('unsafe', setValue(document, sandbox, 'NO')),
     });
   },
 };

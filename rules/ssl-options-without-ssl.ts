@@ -1,6 +1,5 @@
-import type { Rule } from '../src/engine/rule';
+import { lineOf, Rule, settingSpan } from '../src/engine/rule';
 import { compiledDefault } from '../src/schema/targets';
-import { flag, lineOf, settingSpan, shown } from '../src/engine/startup-support';
 
 /** Options that do something only when ssl_enable=YES (ssl.c, prelogin.c, postlogin.c, ftpdataio.c). */
 const TLS_ONLY = [
@@ -43,7 +42,7 @@ const sslOptionsWithoutSsl: Rule = {
     fix: 'Set ssl_enable=YES with a certificate (rsa_cert_file), or delete the TLS lines. No automatic fix: enabling TLS needs a certificate the linter cannot provide.',
   },
   check({ target, config, report }) {
-    const ssl = flag(config, 'ssl_enable');
+    const ssl = config.flag('ssl_enable');
     if (!ssl || ssl.value) return;
     for (const name of TLS_ONLY) {
       const value = config.get(name);
@@ -58,7 +57,7 @@ const sslOptionsWithoutSsl: Rule = {
         option: name,
         severity: demand ? 'warning' : 'info',
         message:
-          `${name} has no effect while ${shown(config, ssl)}: vsftpd offers no TLS` +
+          `${name} has no effect while ${config.describe(ssl)}: vsftpd offers no TLS` +
           (demand ? ', so logins and data still travel in clear text' : '') +
           '; set ssl_enable=YES with a certificate, or delete the line',
       });

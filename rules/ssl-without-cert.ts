@@ -1,6 +1,5 @@
-import { appendLines, fixWith, Rule } from '../src/engine/rule';
+import { appendLines, fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import type { TextEdit } from '../src/engine/finding';
-import { flag, lineOf, settingSpan, setValueEdit, shown } from '../src/engine/startup-support';
 import { oops } from '../src/engine/text';
 import { compiledDefault } from '../src/schema/targets';
 
@@ -40,7 +39,7 @@ const sslWithoutCert: Rule = {
       'point rsa_cert_file (and rsa_private_key_file) at your certificate.',
   },
   check({ document, target, config, report }) {
-    const ssl = flag(config, 'ssl_enable');
+    const ssl = config.flag('ssl_enable');
     const rsa = config.get('rsa_cert_file');
     const dsa = config.get('dsa_cert_file');
     if (!ssl?.value || !rsa) return;
@@ -48,15 +47,15 @@ const sslWithoutCert: Rule = {
     if (rsa.value !== null && rsa.value === defaultPath) {
       const line = lineOf(rsa);
       const needsKey = config.get('rsa_private_key_file')?.value === null;
-      const edits: TextEdit[] = line
-        ? [setValueEdit(document, rsa, DEBIAN_CERT), ...(needsKey ? [appendLines(document, [`rsa_private_key_file=${DEBIAN_KEY}`])] : [])]
+      const edits: (TextEdit | undefined)[] = line
+        ? [setValue(document, rsa, DEBIAN_CERT), ...(needsKey ? [appendLines(document, [`rsa_private_key_file=${DEBIAN_KEY}`])] : [])]
         : [appendLines(document, [`rsa_cert_file=${DEBIAN_CERT}`, ...(needsKey ? [`rsa_private_key_file=${DEBIAN_KEY}`] : [])])];
       report({
         line,
         ...(line ? settingSpan(line) : {}),
         option: 'rsa_cert_file',
         message:
-          `${shown(config, ssl)} but rsa_cert_file is ${rsa.value} (${config.describeSource(rsa)}), a ` +
+          `${config.describe(ssl)} but rsa_cert_file is ${rsa.value} (${config.describeSource(rsa)}), a ` +
           `file no current distribution has (the linter cannot see the file system): vsftpd stops at ` +
           `start-up with ${oops('SSL: cannot load RSA certificate')}; set rsa_cert_file and ` +
           `rsa_private_key_file to your certificate${target.id === 'debian-3.0.3' ? ` (e.g. ${DEBIAN_CERT} from package ssl-cert)` : ''}`,
@@ -72,7 +71,7 @@ const sslWithoutCert: Rule = {
         option: 'rsa_cert_file',
         severity: 'error',
         message:
-          `${shown(config, ssl)} but no certificate is set (rsa_cert_file and dsa_cert_file are unset): ` +
+          `${config.describe(ssl)} but no certificate is set (rsa_cert_file and dsa_cert_file are unset): ` +
           'vsftpd advertises AUTH TLS and every TLS handshake fails, so clients that require TLS, and ' +
           'with force_local_logins_ssl=YES every local user, cannot log in; set rsa_cert_file to your certificate',
       });

@@ -1,4 +1,4 @@
-import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
+import { fixWith, replaceInLine, Rule, valueSpan } from '../src/engine/rule';
 import { quote } from '../src/engine/text';
 import { isCWhitespace, trimCWhitespace } from '../src/schema/values';
 
@@ -28,8 +28,7 @@ const stringWhitespace: Rule = {
       const lead = line.value.indexOf(trimmed);
       report({
         line,
-        column: line.valueColumn,
-        endColumn: line.valueColumn + line.value.length,
+        ...valueSpan(line),
         option: line.name,
         severity: kept ? 'error' : 'warning',
         message: kept

@@ -1,5 +1,4 @@
-import { fixWith, Rule } from '../src/engine/rule';
-import { flag, lineOf, settingSpan, setValueEdit, shown } from '../src/engine/startup-support';
+import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 import type { BuildId } from '../src/schema/options';
 
@@ -28,7 +27,7 @@ const tcpWrappersUnsupported: Rule = {
   },
   check({ document, target, config, report }) {
     if (!WITHOUT_LIBWRAP.includes(target.id)) return;
-    const wrappers = flag(config, 'tcp_wrappers');
+    const wrappers = config.flag('tcp_wrappers');
     if (!wrappers?.value) return;
     const line = lineOf(wrappers);
     report({
@@ -36,10 +35,10 @@ const tcpWrappersUnsupported: Rule = {
       ...(line ? settingSpan(line) : {}),
       option: 'tcp_wrappers',
       message:
-        `${shown(config, wrappers)}, but ${target.label} is built without libwrap: every connection gets ` +
+        `${config.describe(wrappers)}, but ${target.label} is built without libwrap: every connection gets ` +
         `${oops('tcp_wrappers is set to YES but no tcp wrapper support compiled in')}; write tcp_wrappers=NO ` +
         'and filter clients with the firewall',
-      fix: fixWith('unsafe', setValueEdit(document, wrappers, 'NO')),
+      fix: fixWith('unsafe', setValue(document, wrappers, 'NO')),
     });
   },
 };

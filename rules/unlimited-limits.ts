@@ -1,6 +1,6 @@
-import { Rule } from '../src/engine/rule';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 import type { EffectiveConfig } from '../src/engine/effective-config';
-import { at, describe, fixSetting, formatValue, isStandalone, isYes } from '../src/engine/security-support';
+import { formatValue } from '../src/schema/values';
 import { compiledDefault } from '../src/schema/targets';
 
 interface Limit {
@@ -13,14 +13,14 @@ interface Limit {
 
 /** Limits whose 0 means "none" (standalone.c, ftpcmdio.c, ftpdataio.c, prelogin.c). */
 const LIMITS: readonly Limit[] = [
-  { option: 'max_clients', effect: 'any number of concurrent sessions, each a process', applies: isStandalone },
-  { option: 'max_per_ip', effect: 'one address any number of sessions', applies: isStandalone },
+  { option: 'max_clients', effect: 'any number of concurrent sessions, each a process', applies: (config) => config.isStandalone() },
+  { option: 'max_per_ip', effect: 'one address any number of sessions', applies: (config) => config.isStandalone() },
   { option: 'idle_session_timeout', effect: 'idle sessions stay open for ever', applies: () => true },
   { option: 'data_connection_timeout', effect: 'stalled transfers hold their session for ever', applies: () => true },
   {
     option: 'delay_failed_login',
     effect: 'a wrong password is answered at once, which speeds up password guessing',
-    applies: (config) => isYes(config, 'local_enable'),
+    applies: (config) => config.isOn('local_enable'),
   },
 ];
 
@@ -58,9 +58,9 @@ const unlimitedLimits: Rule = {
       report({
         ...at(limit),
         message:
-          `${describe(config, limit)} means no limit: ${effect}; ` +
+          `${config.describe(limit)} means no limit: ${effect}; ` +
           (restore ? `set a limit (the compiled default is ${restore})` : 'set a limit'),
-        fix: restore ? fixSetting(document, limit, restore) : undefined,
+        fix: restore ? fixWith('unsafe', setValue(document, limit, restore)) : undefined,
       });
     }
   },

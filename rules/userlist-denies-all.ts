@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/rule';
-import { flag, isOn, lineOf, settingSpan, shown } from '../src/engine/startup-support';
+import { lineOf, Rule, settingSpan } from '../src/engine/rule';
 
 const userlistDeniesAll: Rule = {
   id: 'VSF306',
@@ -25,19 +24,19 @@ const userlistDeniesAll: Rule = {
     fix: 'For an anonymous-only server remove userlist_deny=NO (or userlist_enable=YES); to allow listed system users set local_enable=YES. No automatic fix: the intent is unclear.',
   },
   check({ config, report }) {
-    const enable = flag(config, 'userlist_enable');
-    const deny = flag(config, 'userlist_deny');
-    const local = flag(config, 'local_enable');
+    const enable = config.flag('userlist_enable');
+    const deny = config.flag('userlist_deny');
+    const local = config.flag('local_enable');
     if (!enable?.value || !deny || deny.value || !local || local.value) return;
-    if (!isOn(config, 'anonymous_enable')) return; // no-login-possible reports that server
+    if (!config.isOn('anonymous_enable')) return; // no-login-possible reports that server
     const line = lineOf(deny) ?? lineOf(enable);
     report({
       line,
       ...(line ? settingSpan(line) : {}),
       option: lineOf(deny) ? 'userlist_deny' : 'userlist_enable',
       message:
-        `${shown(config, deny)} lets only users listed in userlist_file log in, but with ` +
-        `${shown(config, local)} vsftpd never reads the list: every login, anonymous included, ` +
+        `${config.describe(deny)} lets only users listed in userlist_file log in, but with ` +
+        `${config.describe(local)} vsftpd never reads the list: every login, anonymous included, ` +
         'gets "530 Permission denied."; remove userlist_deny=NO for an anonymous-only server',
     });
   },

@@ -1,5 +1,4 @@
-import { Rule } from '../src/engine/rule';
-import { at, describe, isYes } from '../src/engine/security-support';
+import { at, Rule } from '../src/engine/rule';
 
 /** The switches that give up vsftpd's privilege separation, with what each costs. */
 const SWITCHES: readonly (readonly [option: string, cost: string])[] = [
@@ -46,8 +45,8 @@ const weakPrivilegeSeparation: Rule = {
       const option = config.get(name);
       if (option?.value !== true) continue;
       // With local logins one_process_model is fatal, which one-process-local reports.
-      if (name === 'one_process_model' && isYes(config, 'local_enable')) continue;
-      report({ ...at(option), message: `${describe(config, option)}: ${cost}` });
+      if (name === 'one_process_model' && config.isOn('local_enable')) continue;
+      report({ ...at(option), message: `${config.describe(option)}: ${cost}` });
     }
   },
 };

@@ -1,5 +1,5 @@
-import { Rule } from '../src/engine/rule';
-import { andList, at, describe } from '../src/engine/security-support';
+import { at, Rule } from '../src/engine/rule';
+import { andList } from '../src/engine/text';
 
 /** Families of cipher suites no server should offer, with what is wrong with each. */
 const WEAKNESS = {
@@ -118,7 +118,7 @@ const weakSslCiphers: Rule = {
       ...at(ciphers),
       severity: onlyAnonymous ? 'info' : 'warning',
       message:
-        `${describe(config, ciphers)} allows ${list}; exclude them, e.g. ssl_ciphers=HIGH:!aNULL:!MD5:!3DES`,
+        `${config.describe(ciphers)} allows ${list}; exclude them, e.g. ssl_ciphers=HIGH:!aNULL:!MD5:!3DES`,
     });
   },
 };

@@ -1,15 +1,16 @@
-import { Rule } from '../src/engine/rule';
+import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 import type { EffectiveConfig } from '../src/engine/effective-config';
-import { at, describe, fixSetting, formatValue, hasAnonymousSessions, isYes } from '../src/engine/security-support';
+import { hasAnonymousSessions } from '../src/engine/sessions';
+import { formatValue } from '../src/schema/values';
 
 /** Whether anonymous sessions (or virtual users with anonymous privileges) can create files. */
 function anonymousCreates(config: EffectiveConfig): boolean {
-  return hasAnonymousSessions(config) && (isYes(config, 'anon_upload_enable') || isYes(config, 'anon_mkdir_write_enable'));
+  return hasAnonymousSessions(config) && (config.isOn('anon_upload_enable') || config.isOn('anon_mkdir_write_enable'));
 }
 
 /** The umasks, each with who it applies to and whether those users can create files at all. */
 const UMASKS: readonly (readonly [option: string, whose: string, creates: (config: EffectiveConfig) => boolean])[] = [
-  ['local_umask', "local users'", (config) => isYes(config, 'local_enable')],
+  ['local_umask', "local users'", (config) => config.isOn('local_enable')],
   ['anon_umask', 'anonymous', anonymousCreates],
 ];
 
@@ -41,7 +42,7 @@ const weakUmask: Rule = {
       '(0777 becomes 0666).',
   },
   check({ document, config, report }) {
-    if (!isYes(config, 'write_enable')) return;
+    if (!config.isOn('write_enable')) return;
     let anyoneCreates = false;
     for (const [name, whose, creates] of UMASKS) {
       const umask = config.get(name);
@@ -55,9 +56,9 @@ const weakUmask: Rule = {
         ...at(umask),
         severity: open === 'world' ? 'warning' : 'info',
         message:
-          `${describe(config, umask)} leaves ${whose} uploads and new directories ${open}-writable; ` +
+          `${config.describe(umask)} leaves ${whose} uploads and new directories ${open}-writable; ` +
           `use ${name}=${stronger}`,
-        fix: fixSetting(document, umask, stronger),
+        fix: fixWith('unsafe', setValue(document, umask, stronger)),
       });
     }
     const mode = config.get('file_open_mode');
@@ -66,9 +67,9 @@ const weakUmask: Rule = {
     report({
       ...at(mode),
       message:
-        `${describe(config, mode)} creates uploaded files with execute permission; ` +
+        `${config.describe(mode)} creates uploaded files with execute permission; ` +
         `use file_open_mode=${safer} unless uploads must be runnable`,
-      fix: fixSetting(document, mode, safer),
+      fix: fixWith('unsafe', setValue(document, mode, safer)),
     });
   },
 };

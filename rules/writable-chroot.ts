@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/rule';
-import { flag, isOn, lineOf, settingSpan, shown } from '../src/engine/startup-support';
+import { lineOf, Rule, settingSpan } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
 const writableChroot: Rule = {
@@ -36,12 +35,12 @@ const writableChroot: Rule = {
       '(a writable jail root enables chroot-escape tricks). No automatic fix.',
   },
   check({ config, report }) {
-    const local = flag(config, 'local_enable');
-    const allow = flag(config, 'allow_writeable_chroot');
+    const local = config.flag('local_enable');
+    const allow = config.flag('allow_writeable_chroot');
     if (!local?.value || !allow || allow.value) return;
     const jail =
-      [flag(config, 'chroot_local_user'), flag(config, 'chroot_list_enable')].find((v) => v?.value) ??
-      (isOn(config, 'guest_enable') && !isOn(config, 'virtual_use_local_privs') ? flag(config, 'guest_enable') : undefined);
+      [config.flag('chroot_local_user'), config.flag('chroot_list_enable')].find((v) => v?.value) ??
+      (config.isOn('guest_enable') && !config.isOn('virtual_use_local_privs') ? config.flag('guest_enable') : undefined);
     if (!jail) return;
     // A local_root is a chroot root chosen on purpose (usually a non-writable /srv/ftp/$USER).
     if (config.get('local_root')?.value) return;
@@ -52,13 +51,13 @@ const writableChroot: Rule = {
           ? 'jails the users listed in chroot_list_file'
           : 'jails every virtual user in its home directory';
     const line = lineOf(jail) ?? lineOf(allow);
-    const write = isOn(config, 'write_enable') ? '' : ' (even with write_enable=NO)';
+    const write = config.isOn('write_enable') ? '' : ' (even with write_enable=NO)';
     report({
       line,
       ...(line ? settingSpan(line) : {}),
       option: jail.option.name,
       message:
-        `${shown(config, jail)} ${who} and ${shown(config, allow)}: a user who can write to that ` +
+        `${config.describe(jail)} ${who} and ${config.describe(allow)}: a user who can write to that ` +
         `directory${write} is logged out with ${oops('vsftpd: refusing to run with writable root inside chroot()')} ` +
         '(depends on the file system, which the linter cannot see); make the chroot root ' +
         'non-writable (chmod a-w) with a writable subdirectory, point local_root at one, or set ' +

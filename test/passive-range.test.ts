@@ -5,15 +5,13 @@
 import { parse } from '../src';
 import { EffectiveConfig } from '../src/engine/effective-config';
 import {
-  classifyIPv4,
   effectivePassiveRange,
-  formatIPv4,
   formatRange,
-  parseInetAton,
   passiveRangeSettings,
   rangeSize,
   SUGGESTED_PASV_RANGE,
 } from '../src/engine/passive-range';
+import { classifyIPv4, formatIPv4, parseInetAton } from '../src/schema/addresses';
 import { getTarget } from '../src/schema/targets';
 
 function rangeOf(text: string, target?: string): string {

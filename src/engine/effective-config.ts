@@ -6,6 +6,8 @@ import type { Document, SettingLine } from '../parser/document';
 import type { OptionSpec, OptionValue } from '../schema/options';
 import { readSetting, SettingOutcome } from '../schema/setting';
 import { compiledDefault, Target } from '../schema/targets';
+import { formatValue, readingNote } from '../schema/values';
+import { quoteIfNeeded } from './text';
 
 /** A line vsftpd reads as NAME=VALUE, with what it does in the target build. */
 export interface Setting {
@@ -20,6 +22,9 @@ export interface EffectiveValue {
   /** The line that sets it (the last one wins), or null for the compiled default. */
   readonly source: Setting | null;
 }
+
+/** The effective value of a boolean option. */
+export type BoolValue = EffectiveValue & { readonly value: boolean };
 
 export class EffectiveConfig {
   /** Every setting line vsftpd reads, in file order. */
@@ -54,13 +59,70 @@ export class EffectiveConfig {
     return { option, value: outcome.kind === 'set' ? outcome.value : null, source };
   }
 
+  /** The effective value of a boolean option, or undefined when the target does not know it. */
+  flag(name: string): BoolValue | undefined {
+    const value = this.get(name);
+    return value && typeof value.value === 'boolean' ? (value as BoolValue) : undefined;
+  }
+
+  /** Whether a boolean option is effectively YES (false when the target does not know it). */
+  isOn(name: string): boolean {
+    return this.flag(name)?.value === true;
+  }
+
+  /** Whether a boolean option is effectively NO (false when the target does not know it). */
+  isOff(name: string): boolean {
+    return this.flag(name)?.value === false;
+  }
+
+  /** Standalone mode: vsftpd listens itself (listen or listen_ipv6) instead of running under inetd. */
+  isStandalone(): boolean {
+    return this.isOn('listen') || this.isOn('listen_ipv6');
+  }
+
   /** Where a value comes from, for messages: "line 7" or "the compiled default of Debian vsftpd 3.0.3". */
   describeSource(value: EffectiveValue): string {
     return value.source ? `line ${value.source.line.line}` : `the compiled default of ${this.target.label}`;
+  }
+
+  /**
+   * A value and where it comes from, for messages: "listen=YES (line 3)",
+   * "anonymous_enable=YES (the compiled default of Debian vsftpd 3.0.3)", "ftpd_banner unset
+   * (line 4)", "pasv_address='1.2.3.4 x' (line 2)" (see `shownSetting`). A umask or mode written
+   * without its leading 0 is shown as written, with what vsftpd reads: "local_umask=22 (line 5,
+   * read as 026)".
+   */
+  describe(value: EffectiveValue): string {
+    const source = this.describeSource(value);
+    const written = value.source?.line.value.replace(/\r$/, '');
+    const reading = written === undefined ? undefined : readingNote(value.option, written, value.value);
+    if (reading) return `${value.option.name}=${written} (${source}, ${reading})`;
+    return `${shownSetting(value)} (${source})`;
+  }
+
+  /**
+   * Two values for one message: "listen=NO and listen_ipv6=NO (the compiled defaults of Debian
+   * vsftpd 3.0.3)" when neither is written, else each described with its own source.
+   */
+  describePair(a: EffectiveValue, b: EffectiveValue): string {
+    if (a.source || b.source) return `${this.describe(a)} and ${this.describe(b)}`;
+    return `${shownSetting(a)} and ${shownSetting(b)} (the compiled defaults of ${this.target.label})`;
   }
 
   /** Every accepted line that sets the option, in file order (more than one: last wins). */
   occurrences(name: string): readonly Setting[] {
     return this.byName.get(name) ?? [];
   }
+}
+
+/**
+ * "name=VALUE" with the value as vsftpd.conf writes it (`formatValue`), a string quoted when it
+ * has blanks or invisible characters ("ftpd_banner='a\\tb'"); "name unset" for an unset string.
+ * `EffectiveConfig.describe` adds where the value comes from.
+ */
+export function shownSetting(value: EffectiveValue): string {
+  const { option } = value;
+  if (value.value === null) return `${option.name} unset`;
+  const text = formatValue(option, value.value);
+  return `${option.name}=${typeof value.value === 'string' ? quoteIfNeeded(text) : text}`;
 }

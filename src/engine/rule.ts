@@ -2,9 +2,10 @@
  * The shape of a rule: identity, documentation, and a check over the document and the effective
  * configuration. Rules never touch files, the terminal or process state; they call `report`.
  */
-import type { Document, Line } from '../parser/document';
+import { VSFTPD_READ_LIMIT } from '../parser/document';
+import type { Document, Line, SettingLine } from '../parser/document';
 import type { Target } from '../schema/targets';
-import type { EffectiveConfig, Setting } from './effective-config';
+import type { EffectiveConfig, EffectiveValue, Setting } from './effective-config';
 import type { Category, Fix, FixSafety, Fixability, Severity, TextEdit } from './finding';
 
 export interface RuleDocs {
@@ -57,6 +58,39 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Where a finding points
+// ---------------------------------------------------------------------------------------------
+
+/** The line that sets a value, or undefined for the compiled default. */
+export function lineOf(value: EffectiveValue | undefined): SettingLine | undefined {
+  return value?.source?.line;
+}
+
+/** The columns of a whole setting, from the name to the end of the value. */
+export function settingSpan(line: SettingLine): { column: number; endColumn: number } {
+  return { column: line.nameColumn, endColumn: line.valueColumn + line.value.length };
+}
+
+/** The columns of a setting's value. */
+export function valueSpan(line: SettingLine): { column: number; endColumn: number } {
+  return { column: line.valueColumn, endColumn: line.valueColumn + line.value.length };
+}
+
+/**
+ * Where a finding about an effective value points: the value on the line that sets it, or the
+ * file as a whole (1:1) when the value is the compiled default.
+ */
+export function at(value: EffectiveValue): Pick<Report, 'line' | 'column' | 'endColumn' | 'option'> {
+  const line = lineOf(value);
+  if (!line) return { option: value.option.name };
+  return { line, ...valueSpan(line), option: value.option.name };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits and fixes
+// ---------------------------------------------------------------------------------------------
+
 /** A fix that replaces columns [from, to) of a line. */
 export function replaceInLine(line: Line, from: number, to: number, text: string): TextEdit {
   return { start: line.start + from, end: line.start + to, text };
@@ -67,16 +101,47 @@ export function deleteLine(line: Line): TextEdit {
   return { start: line.start, end: line.start + line.text.length + line.eol.length, text: '' };
 }
 
+/** Edits that delete every line setting `name` (deleting only the last would revive an earlier one). */
+export function deleteSettings(config: EffectiveConfig, name: string): TextEdit[] {
+  return config.occurrences(name).map((setting) => deleteLine(setting.line));
+}
+
 /**
- * A fix that adds lines at the end of the file (after a newline, if the file lacks a final one).
- * Used when an option takes a risky compiled default and the fix writes it explicitly.
+ * A fix that adds lines at the end of the file (after a newline, if the file lacks a final one),
+ * or undefined when vsftpd would not read them: it reads only the first 100,000 bytes, so in a
+ * file that long an appended setting never takes effect (and a fix adding it would be offered
+ * again on every pass).
  */
-export function appendLines(document: Document, lines: readonly string[]): TextEdit {
+export function appendLines(document: Document, lines: readonly string[]): TextEdit | undefined {
   const text = document.text;
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
+  const added = Buffer.byteLength(lines.join('\n'), document.encoding === 'latin1' ? 'latin1' : 'utf8');
+  if (document.byteLength + separator.length + added > VSFTPD_READ_LIMIT) return undefined;
   return { start: text.length, end: text.length, text: separator + lines.map((l) => `${l}\n`).join('') };
 }
 
-export function fixWith(safety: FixSafety, ...edits: TextEdit[]): Fix {
-  return { safety, edits };
+/**
+ * The edit that makes an option take `text`: the value on the line that sets it (the last one,
+ * which wins) is rewritten, a trailing "\r" kept, and "=" added where the line has none; for a
+ * compiled default, `name=text` is appended. Undefined where the edit would not take effect: the
+ * line is cut by the read limit, or the append would end past it.
+ */
+export function setValue(document: Document, value: EffectiveValue, text: string): TextEdit | undefined {
+  const line = lineOf(value);
+  if (!line) return appendLines(document, [`${value.option.name}=${text}`]);
+  if (line.reach !== 'whole') return undefined;
+  const end = line.nameColumn + line.name.length;
+  if (!line.hasEquals) return replaceInLine(line, end, end, `=${text}`);
+  const written = line.value.replace(/\r$/, '');
+  return replaceInLine(line, line.valueColumn, line.valueColumn + written.length, text);
+}
+
+/**
+ * A fix made of edits. Given an edit that may be impossible (`appendLines`, `setValue`), it is
+ * undefined when any edit is: the finding then simply offers no fix.
+ */
+export function fixWith(safety: FixSafety, ...edits: TextEdit[]): Fix;
+export function fixWith(safety: FixSafety, ...edits: (TextEdit | undefined)[]): Fix | undefined;
+export function fixWith(safety: FixSafety, ...edits: (TextEdit | undefined)[]): Fix | undefined {
+  return edits.every((edit): edit is TextEdit => edit !== undefined) ? { safety, edits } : undefined;
 }

@@ -19,6 +19,20 @@ export function quote(s: string): string {
   return `'${shown}'`;
 }
 
+/**
+ * `s` as it is, or quoted as by `quote` when it has blanks, a single quote or invisible
+ * characters, so that a message shows exactly where the text starts and ends.
+ */
+export function quoteIfNeeded(s: string): string {
+  const quoted = quote(s);
+  return quoted !== `'${s}'` || /[ ']/.test(s) ? quoted : s;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** "500 OOPS: <text>" as vsftpd prints it, with invisible characters spelled out. */
 export function oops(text: string): string {
   return `"500 OOPS: ${quote(text).slice(1, -1)}"`;

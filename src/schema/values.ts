@@ -1,7 +1,9 @@
 /**
  * How vsftpd turns value text into booleans and numbers (parseconf.c, str.c, sysutil.c).
- * These functions reproduce the binary's arithmetic, including its surprises.
+ * These functions reproduce the binary's arithmetic, including its surprises; `formatValue`
+ * goes the other way, writing a value as vsftpd.conf spells it.
  */
+import type { OptionSpec, OptionValue } from './options';
 
 const TRUE_WORDS = new Set(['YES', 'TRUE', '1']);
 const FALSE_WORDS = new Set(['NO', 'FALSE', '0']);
@@ -70,4 +72,24 @@ export function trimCWhitespace(value: string): string {
 
 export function isCWhitespace(value: string): boolean {
   return /^[ \t\n\v\f\r]*$/.test(value);
+}
+
+/** A value as vsftpd.conf writes it: YES/NO, umasks and modes in octal with a leading 0, "" for unset. */
+export function formatValue(option: OptionSpec, value: OptionValue): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'YES' : 'NO';
+  if (typeof value === 'number' && option.unit === 'mode') {
+    const octal = value.toString(8);
+    return octal.length < 3 ? octal.padStart(3, '0') : `0${octal}`; // 022, 077, 0666
+  }
+  return String(value);
+}
+
+/**
+ * "read as 026" when the text of a umask or mode does not plainly say the octal value vsftpd
+ * reads ("22" is decimal 22, octal 026), else undefined.
+ */
+export function readingNote(option: OptionSpec, written: string, value: OptionValue): string | undefined {
+  if (option.unit !== 'mode' || typeof value !== 'number' || /^0[0-7]*$/.test(written)) return undefined;
+  return `read as ${formatValue(option, value)}`;
 }
