@@ -25,6 +25,7 @@ const fileTooLarge: Rule = {
     fix: 'Remove comments or move the settings before byte 100,000.',
   },
   check({ document, report }) {
+    if (document.byteLength <= VSFTPD_READ_LIMIT) return;
     const cut = document.lines.find((l) => l.reach === 'cut' && l.kind === 'setting');
     const lost = document.lines.filter((l) => l.reach === 'unread' && l.kind === 'setting');
     const first = cut ?? lost[0];

@@ -16,3 +16,5 @@ fi
 
 npm ci --no-audit --no-fund
 npm test
+# The benchmark suite in quick mode, so it cannot rot; it reports figures and asserts no times.
+node dist/bench/run.js --quick --out "${TMPDIR:-/tmp}/vsftpd-lint-bench-quick.json"

@@ -44,8 +44,9 @@ export function lintDocument(document: Document, options: LintOptions = {}): Fin
     };
     rule.check(context);
   }
+  // Rule ids are ASCII: plain comparison orders them like localeCompare, without loading ICU.
   return findings.sort(
-    (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }
 
@@ -66,6 +67,6 @@ function toFinding(rule: Rule, report: Report): Finding {
     endColumn: endColumn + 1,
     option: report.option ?? null,
     fixable: report.fix ? report.fix.safety : 'none',
-    ...(report.fix ? { fix: report.fix } : {}),
+    fix: report.fix,
   };
 }
