@@ -1,11 +1,18 @@
 #!/bin/sh
 # Runs the whole test suite on a fresh Debian machine: installs the system packages the tests
-# use for real (vsftpd), the npm dependencies, builds (which type-checks everything), then jest.
+# use for real (vsftpd; nftables, iptables and ufw for the firewall and network-namespace tests;
+# iproute2 for the namespaces), the npm dependencies, builds (which type-checks everything), then
+# jest.
 set -eu
 cd "$(dirname "$0")/.."
 
 need_packages=""
 [ -x /usr/sbin/vsftpd ] || need_packages="$need_packages vsftpd"
+command -v nft >/dev/null 2>&1 || need_packages="$need_packages nftables"
+command -v iptables-restore >/dev/null 2>&1 || need_packages="$need_packages iptables"
+command -v ufw >/dev/null 2>&1 || need_packages="$need_packages ufw"
+command -v ip >/dev/null 2>&1 || need_packages="$need_packages iproute2"
+command -v openssl >/dev/null 2>&1 || need_packages="$need_packages openssl"
 if [ -n "$need_packages" ]; then
   echo "test.sh: installing Debian packages:$need_packages"
   SUDO=""

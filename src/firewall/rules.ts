@@ -1,0 +1,327 @@
+/**
+ * `firewallRules(config, backend, options)`: the firewall rules a vsftpd configuration needs,
+ * as text for nftables (`nft -f`), iptables (`iptables-restore --noflush`), ufw (shell commands)
+ * or firewalld (shell commands), computed from the EFFECTIVE configuration:
+ *
+ * - the control port: listen_port (standalone mode; under inetd the socket's port, 21);
+ * - the passive range vsftpd really uses (src/engine/passive-range.ts: pasv_min_port /
+ *   pasv_max_port as privops.c reads them, e.g. an inverted range means min..65535). Without a
+ *   configured range vsftpd uses 5001-65535: that is refused, naming rule pasv-range-missing;
+ * - active mode with connect_from_port_20=YES: data connections leave from ftp_data_port (20);
+ * - notes on the conntrack FTP helper, which these rules make unnecessary on the server and
+ *   which cannot work for FTPS.
+ *
+ * Pure: no files, no process, no terminal.
+ */
+import { EffectiveConfig, EffectiveValue } from '../engine/effective-config';
+import { passiveRangeSettings, PASV_PORT_CEILING, SUGGESTED_PASV_RANGE } from '../engine/passive-range';
+import type { Document } from '../parser/document';
+import { parse } from '../parser/parse';
+import { isFatal } from '../schema/setting';
+import { getTarget } from '../schema/targets';
+
+export const FIREWALL_BACKENDS = ['nftables', 'iptables', 'ufw', 'firewalld'] as const;
+export type FirewallBackend = (typeof FIREWALL_BACKENDS)[number];
+
+export interface FirewallOptions {
+  /** Build to read the config as (build id or alias); default Debian 3.0.3. Ignored for an EffectiveConfig. */
+  readonly target?: string;
+  /** The file's name, for the header comment. */
+  readonly path?: string;
+  /** nftables: the table to add to, "FAMILY NAME"; default "inet filter" (Debian's /etc/nftables.conf). */
+  readonly nftTable?: string;
+  /** nftables: chains of that table filtering incoming and outgoing packets; default "input", "output". */
+  readonly nftInputChain?: string;
+  readonly nftOutputChain?: string;
+  /** iptables: chains; default "INPUT", "OUTPUT". */
+  readonly iptablesInputChain?: string;
+  readonly iptablesOutputChain?: string;
+  /** firewalld: the zone; default the default zone (no --zone). */
+  readonly firewalldZone?: string;
+}
+
+/** The configuration cannot be turned into rules; `rule` names the lint rule that explains why. */
+export class FirewallError extends Error {
+  constructor(
+    message: string,
+    readonly rule?: { readonly id: string; readonly name: string },
+  ) {
+    super(message);
+    this.name = 'FirewallError';
+  }
+}
+
+/** What the firewall must let through, with where each number comes from. */
+export interface FirewallPlan {
+  readonly target: string;
+  /** The control connection's port and the setting it comes from. */
+  readonly control: { readonly port: number; readonly source: string };
+  /** Passive data connections: the effective range, or null when pasv_enable=NO. */
+  readonly passive: { readonly lo: number; readonly hi: number; readonly source: string } | null;
+  /** Active data connections: the source port (null: an ephemeral port), or null when port_enable=NO. */
+  readonly active: { readonly sourcePort: number | null; readonly source: string } | null;
+  /** Remarks for the header (helper, FTPS, inetd, wide range). */
+  readonly notes: readonly string[];
+}
+
+type Input = string | Document | EffectiveConfig;
+
+function effective(input: Input, target?: string): EffectiveConfig {
+  if (input instanceof EffectiveConfig) return input;
+  const document = typeof input === 'string' ? parse(input) : input;
+  return new EffectiveConfig(document, getTarget(target));
+}
+
+/**
+ * What the configuration needs opened. Throws FirewallError when vsftpd would not start with the
+ * file (it stops at a line it cannot read) or when passive mode has no configured range.
+ */
+export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'target'> = {}): FirewallPlan {
+  const config = effective(input, options.target);
+  const fatal = config.settings.find((setting) => isFatal(setting.outcome));
+  if (fatal) {
+    throw new FirewallError(
+      `vsftpd stops at line ${fatal.line.line} ("${fatal.line.text.trim()}") and never starts with this file: run vsftpd-lint on it first`,
+    );
+  }
+  const notes: string[] = [];
+  const standalone = config.isStandalone();
+  const listenPort = config.get('listen_port');
+  const control = standalone
+    ? { port: numberOf(listenPort, 21), source: listenPort ? config.describe(listenPort) : 'listen_port=21' }
+    : { port: 21, source: 'inetd or a socket unit (listen=NO, listen_ipv6=NO): assumed port 21; use the socket\'s port if it differs' };
+
+  let passive: FirewallPlan['passive'] = null;
+  if (!config.isOff('pasv_enable')) {
+    const settings = passiveRangeSettings(config);
+    if (!settings || (!settings.min.source && !settings.max.source)) {
+      const lo = settings?.range.lo ?? 5001;
+      throw new FirewallError(
+        `passive mode is on (pasv_enable=YES) but no pasv_min_port/pasv_max_port is set, so vsftpd picks any port in ` +
+          `${lo}-${PASV_PORT_CEILING}, which no firewall should open; set a range first (rule pasv-range-missing, VSF202: ` +
+          `vsftpd-lint --fix --unsafe-fixes adds pasv_min_port=${SUGGESTED_PASV_RANGE.min} and pasv_max_port=${SUGGESTED_PASV_RANGE.max}), ` +
+          'or turn passive mode off (pasv_enable=NO)',
+        { id: 'VSF202', name: 'pasv-range-missing' },
+      );
+    }
+    const { range } = settings;
+    passive = { lo: range.lo, hi: range.hi, source: config.describePair(settings.min, settings.max) };
+    if (!range.maxUsed) {
+      notes.push(
+        `pasv_max_port is not used (unset, below pasv_min_port, or 65535 and above): vsftpd picks ports up to ${range.hi} ` +
+          '(rule pasv-range-invalid, VSF203)',
+      );
+    }
+    if (range.hi - range.lo + 1 > 1000) notes.push(`the passive range has ${range.hi - range.lo + 1} ports: a narrower one is easier to secure`);
+  }
+
+  let active: FirewallPlan['active'] = null;
+  if (config.isOn('port_enable')) {
+    const from20 = config.flag('connect_from_port_20');
+    const dataPort = config.get('ftp_data_port');
+    if (from20?.value === true && !config.isOn('run_as_launching_user')) {
+      active = {
+        sourcePort: numberOf(dataPort, 20),
+        source: `${config.describe(from20)}, ${dataPort ? config.describe(dataPort) : 'ftp_data_port=20'}`,
+      };
+    } else {
+      active = {
+        sourcePort: null,
+        source: from20 ? config.describe(from20) : 'connect_from_port_20=NO',
+      };
+    }
+  }
+
+  const ssl = config.isOn('ssl_enable');
+  notes.push(
+    ssl
+      ? 'conntrack FTP helper: of no use here: with ssl_enable=YES the control connection is encrypted and a helper cannot read PASV/PORT replies; the explicit passive range below is the only way'
+      : `conntrack FTP helper: not needed on this server, the passive range is opened explicitly; a NAT router in front of it needs either pasv_address or its own FTP helper (on TCP ${control.port}) to rewrite 227 replies`,
+  );
+  if (active && config.isOn('port_promiscuous') && active.sourcePort !== null) {
+    notes.push('port_promiscuous=YES with connect_from_port_20=YES: every active transfer dies with "500 OOPS: vsf_sysutil_bind" (rule port-promiscuous-port-20, VSF211)');
+  }
+  if (active) {
+    notes.push(
+      'active mode: clients behind a stateful firewall or NAT need a conntrack FTP helper on THEIR side (or passive mode) to accept the server\'s data connection',
+    );
+  }
+  if (!standalone) notes.push('vsftpd runs from inetd or a socket unit: the control port is that socket\'s');
+  return { target: config.target.label, control, passive, active, notes };
+}
+
+function numberOf(value: EffectiveValue | undefined, fallback: number): number {
+  return typeof value?.value === 'number' ? value.value : fallback;
+}
+
+/** The rules for one backend, as the text of a file or script to load. */
+export function firewallRules(input: Input, backend: FirewallBackend, options: FirewallOptions = {}): string {
+  if (!(FIREWALL_BACKENDS as readonly string[]).includes(backend)) {
+    throw new FirewallError(`unknown firewall backend "${backend}": one of ${FIREWALL_BACKENDS.join(', ')}`);
+  }
+  const plan = firewallPlan(input, options);
+  switch (backend) {
+    case 'nftables':
+      return nftables(plan, options);
+    case 'iptables':
+      return iptables(plan, options);
+    case 'ufw':
+      return ufw(plan, options);
+    case 'firewalld':
+      return firewalld(plan, options);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backends
+// ---------------------------------------------------------------------------------------------
+
+const CONTROL_COMMENT = 'vsftpd control connection (listen_port)';
+const PASSIVE_COMMENT = 'vsftpd passive data connections (pasv_min_port-pasv_max_port)';
+const ACTIVE_COMMENT = 'vsftpd active-mode data connections (connect_from_port_20, ftp_data_port)';
+const ACTIVE_REPLY_COMMENT = 'replies to vsftpd active-mode data connections';
+
+function header(plan: FirewallPlan, options: FirewallOptions, load: string): string[] {
+  const lines = [`vsftpd-lint firewall rules for ${options.path ?? 'vsftpd.conf'} (${plan.target})`];
+  lines.push(`control connection: TCP ${plan.control.port} inbound, from ${plan.control.source}`);
+  lines.push(
+    plan.passive
+      ? `passive data:       TCP ${portRange(plan.passive, '-')} inbound, from ${plan.passive.source}`
+      : 'passive data:       none (pasv_enable=NO)',
+  );
+  if (!plan.active) lines.push('active data:        none (port_enable=NO)');
+  else if (plan.active.sourcePort !== null) lines.push(`active data:        TCP from source port ${plan.active.sourcePort} outbound, from ${plan.active.source}`);
+  else lines.push(`active data:        outbound from an ephemeral port (${plan.active.source}): allowed by an accepting output policy`);
+  lines.push(load);
+  lines.push(...plan.notes.map((note) => `note: ${note}`));
+  return lines.flatMap((line) => wrapComment(line));
+}
+
+function wrapComment(line: string, width = 98): string[] {
+  const out: string[] = [];
+  let current = '#';
+  const indent = /^(note: |[a-z ]+: +)/.exec(line)?.[0].length ?? 0;
+  for (const word of line.split(' ')) {
+    if (current.length > 2 && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = `#${' '.repeat(indent + 1)}${word}`;
+    } else {
+      current = current === '#' ? `# ${word}` : `${current} ${word}`;
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+/** The fixed source port of active-mode data connections, or null (none, or ephemeral). */
+function activePort(plan: FirewallPlan): number | null {
+  return plan.active?.sourcePort ?? null;
+}
+
+function portRange(range: { lo: number; hi: number }, separator: string): string {
+  return range.lo === range.hi ? `${range.lo}` : `${range.lo}${separator}${range.hi}`;
+}
+
+/** A name nft accepts unquoted (identifier), else rejected. */
+function nftName(name: string, what: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new FirewallError(`bad nftables ${what} name "${name}"`);
+  return name;
+}
+
+function nftables(plan: FirewallPlan, options: FirewallOptions): string {
+  const [family, table, extra] = (options.nftTable ?? 'inet filter').trim().split(/\s+/);
+  if (!['inet', 'ip', 'ip6'].includes(family) || !table || extra !== undefined) {
+    throw new FirewallError(`bad nftables table "${options.nftTable}": expected "FAMILY NAME" with FAMILY inet, ip or ip6`);
+  }
+  const input = nftName(options.nftInputChain ?? 'input', 'chain');
+  const output = nftName(options.nftOutputChain ?? 'output', 'chain');
+  nftName(table, 'table');
+  const lines = [
+    '#!/usr/sbin/nft -f',
+    ...header(
+      plan,
+      options,
+      `load:  nft -f FILE (adds the rules to chains ${input}/${output} of table ${family} ${table}, after the rules ` +
+        'already there: keep them before any rule that drops or rejects everything; a chain policy of drop is fine)',
+    ),
+    `table ${family} ${table} {`,
+    `\tchain ${input} {`,
+    `\t\ttcp dport ${plan.control.port} accept comment "${CONTROL_COMMENT}"`,
+  ];
+  if (plan.passive) lines.push(`\t\ttcp dport ${portRange(plan.passive, '-')} accept comment "${PASSIVE_COMMENT}"`);
+  if (activePort(plan) !== null) lines.push(`\t\ttcp dport ${activePort(plan)} ct state established accept comment "${ACTIVE_REPLY_COMMENT}"`);
+  lines.push('\t}');
+  if (activePort(plan) !== null) {
+    lines.push(`\tchain ${output} {`, `\t\ttcp sport ${activePort(plan)} accept comment "${ACTIVE_COMMENT}"`, '\t}');
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+function iptablesChain(name: string): string {
+  if (!/^[A-Za-z0-9_.-]{1,28}$/.test(name)) throw new FirewallError(`bad iptables chain name "${name}"`);
+  return name;
+}
+
+function iptables(plan: FirewallPlan, options: FirewallOptions): string {
+  const input = iptablesChain(options.iptablesInputChain ?? 'INPUT');
+  const output = iptablesChain(options.iptablesOutputChain ?? 'OUTPUT');
+  const rule = (chain: string, match: string, comment: string) =>
+    `-A ${chain} -p tcp ${match} -m comment --comment "${comment}" -j ACCEPT`;
+  const lines = [
+    ...header(
+      plan,
+      options,
+      'load:  iptables-restore --noflush FILE (WITHOUT --noflush the whole filter table is replaced; the same ' +
+        'file loads with ip6tables-restore --noflush for IPv6 clients, listen_ipv6=YES). The rules are appended ' +
+        `to ${input}/${output}: keep them before any rule that drops or rejects everything.`,
+    ),
+    '*filter',
+    rule(input, `--dport ${plan.control.port}`, CONTROL_COMMENT),
+  ];
+  if (plan.passive) lines.push(rule(input, `--dport ${portRange(plan.passive, ':')}`, PASSIVE_COMMENT));
+  if (activePort(plan) !== null) {
+    lines.push(rule(input, `--dport ${activePort(plan)} -m conntrack --ctstate ESTABLISHED`, ACTIVE_REPLY_COMMENT));
+    lines.push(rule(output, `--sport ${activePort(plan)}`, ACTIVE_COMMENT));
+  }
+  lines.push('COMMIT');
+  return `${lines.join('\n')}\n`;
+}
+
+function ufw(plan: FirewallPlan, options: FirewallOptions): string {
+  const lines = [
+    '#!/bin/sh',
+    ...header(plan, options, 'run:   sh FILE (as root; ufw keeps the rules across reboots)'),
+    'set -e',
+    `ufw allow ${plan.control.port}/tcp comment '${CONTROL_COMMENT}'`,
+  ];
+  if (plan.passive) lines.push(`ufw allow ${portRange(plan.passive, ':')}/tcp comment '${PASSIVE_COMMENT}'`);
+  if (activePort(plan) !== null) {
+    lines.push(
+      `# only needed with "ufw default deny outgoing":`,
+      `ufw allow out proto tcp from any port ${activePort(plan)} comment '${ACTIVE_COMMENT}'`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function firewalld(plan: FirewallPlan, options: FirewallOptions): string {
+  const zone = options.firewalldZone;
+  if (zone !== undefined && !/^[A-Za-z0-9_-]{1,17}$/.test(zone)) throw new FirewallError(`bad firewalld zone name "${zone}"`);
+  const z = zone ? ` --zone=${zone}` : '';
+  const lines = [
+    '#!/bin/sh',
+    ...header(
+      plan,
+      options,
+      'run:   sh FILE (as root; --permanent rules, then a reload). firewalld allows outgoing connections, so ' +
+        'active mode needs nothing more on the server. Its "ftp" service (port 21 plus the FTP helper) is an ' +
+        'alternative for port 21 without FTPS; the ports opened here do not depend on the helper.',
+    ),
+    'set -e',
+    `firewall-cmd --permanent${z} --add-port=${plan.control.port}/tcp`,
+  ];
+  if (plan.passive) lines.push(`firewall-cmd --permanent${z} --add-port=${portRange(plan.passive, '-')}/tcp`);
+  lines.push('firewall-cmd --reload');
+  return `${lines.join('\n')}\n`;
+}
