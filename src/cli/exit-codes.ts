@@ -4,15 +4,32 @@
 export const EXIT_CLEAN = 0;
 /** An error-severity finding, or more warnings than --max-warnings allows. */
 export const EXIT_FINDINGS = 1;
-/** A usage error, a file that could not be read, or an internal error. Wins over EXIT_FINDINGS. */
+/**
+ * A usage error, a file that could not be read (or, with --fix, written), or an internal error.
+ * Wins over EXIT_FINDINGS.
+ */
 export const EXIT_ERROR = 2;
 
-/** The exit status for a finished lint run. */
+/**
+ * The exit status for a finished lint run; after --fix, of what remains (as ruff does). --diff
+ * uses `exitCodeForDiff` instead.
+ */
 export function exitCodeFor(
-  t: { readonly errors: number; readonly warnings: number; readonly unreadable: number },
+  t: {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly unreadable: number;
+    readonly unwritable?: number;
+  },
   maxWarnings: number,
 ): number {
-  if (t.unreadable > 0) return EXIT_ERROR;
+  if (t.unreadable > 0 || (t.unwritable ?? 0) > 0) return EXIT_ERROR;
   if (t.errors > 0 || (maxWarnings >= 0 && t.warnings > maxWarnings)) return EXIT_FINDINGS;
   return EXIT_CLEAN;
+}
+
+/** --diff: 2 on an error, 1 when there is something to fix (the diff is not empty), else 0. */
+export function exitCodeForDiff(failed: number, changedFiles: number): number {
+  if (failed > 0) return EXIT_ERROR;
+  return changedFiles > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }

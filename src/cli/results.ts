@@ -1,9 +1,28 @@
 /** What the CLI learnt about each input, and the totals the formatters and exit code use. */
 import type { Encoding, Finding } from '../index';
 
-export type FileResult =
-  | { readonly path: string; readonly encoding: Encoding; readonly findings: readonly Finding[] }
-  | { readonly path: string; readonly error: string };
+/** A file that was read and linted (and, with --fix, fixed). */
+export interface LintedFile {
+  readonly path: string;
+  readonly encoding: Encoding;
+  /** What the file has now: after --fix, what remains in the fixed text. */
+  readonly findings: readonly Finding[];
+  /**
+   * With --fix: the findings whose fix was applied, at their position in the original text.
+   * Absent when no fixing was attempted.
+   */
+  readonly fixed?: readonly Finding[];
+  /** With --fix: why the fixed text could not be written (the file is unchanged). */
+  readonly writeError?: string;
+}
+
+/** A file that could not be read or linted. */
+export interface FailedFile {
+  readonly path: string;
+  readonly error: string;
+}
+
+export type FileResult = LintedFile | FailedFile;
 
 export interface Totals {
   readonly errors: number;
@@ -11,18 +30,35 @@ export interface Totals {
   readonly infos: number;
   readonly safeFixes: number;
   readonly unsafeFixes: number;
+  /** Findings fixed by --fix (written to disk, or printed for stdin). */
+  readonly fixed: number;
+  /** Files --fix changed. */
+  readonly fixedFiles: number;
   /** Inputs that could not be read (missing, directory, permission, binary, I/O error). */
   readonly unreadable: number;
+  /** Files whose fixed text could not be written. */
+  readonly unwritable: number;
 }
 
 export function findingsOf(result: FileResult): readonly Finding[] {
   return 'findings' in result ? result.findings : [];
 }
 
+export function fixedOf(result: FileResult): readonly Finding[] {
+  return 'findings' in result ? (result.fixed ?? []) : [];
+}
+
 export function totals(results: readonly FileResult[]): Totals {
-  const t = { errors: 0, warnings: 0, infos: 0, safeFixes: 0, unsafeFixes: 0, unreadable: 0 };
+  const t = {
+    errors: 0, warnings: 0, infos: 0, safeFixes: 0, unsafeFixes: 0,
+    fixed: 0, fixedFiles: 0, unreadable: 0, unwritable: 0,
+  };
   for (const result of results) {
     if ('error' in result) t.unreadable++;
+    else if (result.writeError !== undefined) t.unwritable++;
+    const fixed = fixedOf(result).length;
+    t.fixed += fixed;
+    if (fixed > 0) t.fixedFiles++;
     for (const f of findingsOf(result)) {
       if (f.severity === 'error') t.errors++;
       else if (f.severity === 'warning') t.warnings++;

@@ -9,6 +9,8 @@ export type Format = (typeof FORMATS)[number];
 export interface FormatContext {
   /** The build id the files were checked against. */
   readonly target: string;
+  /** --fix ran: findings carry what was fixed (`FileResult.fixed`). */
+  readonly fixed?: boolean;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

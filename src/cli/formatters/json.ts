@@ -40,6 +40,13 @@
  *   }
  * }
  * ```
+ *
+ * With --fix, "findings" is what remains in the fixed file (positions in the fixed text), and
+ * each file also has `"fixed": [...]`: the findings whose fix was applied, in the same shape,
+ * at their position in the original text (`[]` when nothing was fixed or the file could not be
+ * read). A file whose fixed text could not be written keeps its original findings and has
+ * `"writeError": "permission denied"` (or another reason). The summary then also has
+ * `"fixed"` (findings fixed, all files) and `"unwritableFiles"`.
  */
 import type { Finding, TextEdit } from '../../index';
 import { FileResult, totals } from '../results';
@@ -49,14 +56,20 @@ export const JSON_FORMAT_VERSION = 1;
 
 export function formatJson(results: readonly FileResult[], context: FormatContext): string {
   const t = totals(results);
+  const fixRan = context.fixed === true;
   const report = {
     version: JSON_FORMAT_VERSION,
     target: context.target,
-    files: results.map((r) =>
-      'error' in r
-        ? { path: r.path, error: r.error, findings: [] }
-        : { path: r.path, encoding: r.encoding, findings: r.findings.map(findingJson) },
-    ),
+    files: results.map((r) => {
+      if ('error' in r) return { path: r.path, error: r.error, findings: [], ...(fixRan ? { fixed: [] } : {}) };
+      return {
+        path: r.path,
+        encoding: r.encoding,
+        findings: r.findings.map(findingJson),
+        ...(fixRan ? { fixed: (r.fixed ?? []).map(findingJson) } : {}),
+        ...(r.writeError !== undefined ? { writeError: r.writeError } : {}),
+      };
+    }),
     summary: {
       errors: t.errors,
       warnings: t.warnings,
@@ -64,6 +77,7 @@ export function formatJson(results: readonly FileResult[], context: FormatContex
       safeFixes: t.safeFixes,
       unsafeFixes: t.unsafeFixes,
       unreadableFiles: t.unreadable,
+      ...(fixRan ? { fixed: t.fixed, unwritableFiles: t.unwritable } : {}),
     },
   };
   return JSON.stringify(report, null, 2) + '\n';

@@ -1,13 +1,17 @@
 /**
  * Human output, one finding per line so editors and terminals can jump to `path:line:col`:
  *
- *   vsftpd.conf:7:12  error    'YES ' is not a boolean (...): ...  VSF102 bad-bool-value
+ *   vsftpd.conf:7:12  error    safe fix    'YES ' is not a boolean (...): ...  VSF102 bad-bool-value
  *
- * then a summary. Colour comes from kleur, switched on or off by the caller.
+ * The column after the severity says what can be done about the finding: `fixed` (by --fix),
+ * `safe fix` (--fix will fix it), `unsafe fix` (--fix --unsafe-fixes will) or `manual`. After
+ * --fix, a fixed finding is shown at its position in the original file, the others at their
+ * position in the file as it is now. Then a summary. Colour comes from kleur, switched on or off
+ * by the caller.
  */
 import kleur from 'kleur';
 import type { Finding, Severity } from '../../index';
-import { FileResult, findingsOf, totals, Totals } from '../results';
+import { FileResult, findingsOf, fixedOf, totals, Totals } from '../results';
 
 const SEVERITY_COLOR: Readonly<Record<Severity, (s: string) => string>> = {
   error: (s) => kleur.red(s),
@@ -16,36 +20,77 @@ const SEVERITY_COLOR: Readonly<Record<Severity, (s: string) => string>> = {
 };
 const SEVERITY_WIDTH = 'warning'.length;
 
+type Status = 'fixed' | 'safe fix' | 'unsafe fix' | 'manual';
+const STATUS_COLOR: Readonly<Record<Status, (s: string) => string>> = {
+  fixed: (s) => kleur.green(s),
+  'safe fix': (s) => kleur.cyan(s),
+  'unsafe fix': (s) => kleur.magenta(s),
+  manual: (s) => kleur.dim(s),
+};
+const STATUS_WIDTH = 'unsafe fix'.length;
+
+interface Row {
+  readonly location: string;
+  readonly finding: Finding;
+  readonly status: Status;
+}
+
 export function formatStylish(results: readonly FileResult[]): string {
-  const rows = results.flatMap((r) =>
-    findingsOf(r).map((f) => ({ location: `${r.path}:${f.line}:${f.column}`, finding: f })),
-  );
+  const rows = results.flatMap((r) => rowsOf(r));
   const width = Math.max(0, ...rows.map((r) => r.location.length));
-  const lines = rows.map(({ location, finding }) => findingLine(location.padEnd(width), finding));
+  const lines = rows.map((row) => findingLine(row, width));
   if (lines.length > 0) lines.push('');
   lines.push(...summary(totals(results), results.length));
   return lines.join('\n') + '\n';
 }
 
-function findingLine(location: string, f: Finding): string {
+function rowsOf(result: FileResult): Row[] {
+  const row = (finding: Finding, status: Status): Row => ({
+    location: `${result.path}:${finding.line}:${finding.column}`,
+    finding,
+    status,
+  });
+  const rows = [
+    ...fixedOf(result).map((f) => row(f, 'fixed')),
+    ...findingsOf(result).map((f) => row(f, statusOf(f))),
+  ];
+  // Fixed and remaining findings interleaved by line (fixed first on a tie), as a reader scans.
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.finding.line - b.r.finding.line || a.r.finding.column - b.r.finding.column || a.i - b.i)
+    .map(({ r }) => r);
+}
+
+function statusOf(f: Finding): Status {
+  return f.fixable === 'safe' ? 'safe fix' : f.fixable === 'unsafe' ? 'unsafe fix' : 'manual';
+}
+
+function findingLine({ location, finding: f, status }: Row, width: number): string {
   const severity = SEVERITY_COLOR[f.severity](f.severity.padEnd(SEVERITY_WIDTH));
-  return `${location}  ${severity}  ${f.message}  ${kleur.dim(`${f.ruleId} ${f.name}`)}`;
+  const what = STATUS_COLOR[status](status.padEnd(STATUS_WIDTH));
+  return `${location.padEnd(width)}  ${severity}  ${what}  ${f.message}  ${kleur.dim(`${f.ruleId} ${f.name}`)}`;
 }
 
 function summary(t: Totals, files: number): string[] {
   const problems = t.errors + t.warnings + t.infos;
   const read = files - t.unreadable;
   const lines: string[] = [];
+  if (t.fixed > 0) {
+    const where = t.fixedFiles > 1 ? ` in ${t.fixedFiles} files` : '';
+    lines.push(kleur.bold(kleur.green(`✔ fixed ${plural(t.fixed, 'problem')}${where}`)));
+  }
   if (problems === 0) {
     // "no problems" alone would wrongly vouch for files that were never read.
+    const left = t.fixed > 0 ? ' left' : '';
     if (t.unreadable === 0) {
-      lines.push(kleur.green('no problems'));
+      lines.push(kleur.green(`no problems${left}`));
     } else if (read > 0) {
-      lines.push(kleur.green(`no problems in the other ${read === 1 ? 'file' : `${read} files`}`));
+      lines.push(kleur.green(`no problems${left} in the other ${read === 1 ? 'file' : `${read} files`}`));
     }
   } else {
+    const left = t.fixed > 0 ? ' left' : '';
     const text =
-      `✖ ${plural(problems, 'problem')} ` +
+      `✖ ${plural(problems, 'problem')}${left} ` +
       `(${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${t.infos} info)`;
     const color = t.errors > 0 ? kleur.red : t.warnings > 0 ? kleur.yellow : kleur.blue;
     lines.push(kleur.bold(color(text)));
@@ -55,20 +100,30 @@ function summary(t: Totals, files: number): string[] {
   if (t.unreadable > 0) {
     lines.push(kleur.red(`✖ ${plural(t.unreadable, 'file')} could not be read`));
   }
+  if (t.unwritable > 0) {
+    lines.push(kleur.red(`✖ ${plural(t.unwritable, 'file')} could not be written (left unchanged)`));
+  }
   return lines;
 }
 
-/** "2 have a safe fix, 1 an unsafe fix", or "" when nothing is fixable. */
-function fixHint({ safeFixes, unsafeFixes }: Totals): string {
-  const parts: string[] = [];
+/**
+ * What fixing would do: "5 have a safe fix, 4 an unsafe fix: --fix would fix 5,
+ * --fix --unsafe-fixes 9", or "" when nothing is fixable.
+ */
+function fixHint({ safeFixes: safe, unsafeFixes: unsafe }: Totals): string {
   const verb = (n: number) => (n === 1 ? 'has' : 'have');
-  if (safeFixes > 0) parts.push(`${safeFixes} ${verb(safeFixes)} a safe fix`);
-  if (unsafeFixes > 0) {
-    // "2 have a safe fix, 1 an unsafe fix": the verb is said once.
-    const has = parts.length > 0 ? '' : ` ${verb(unsafeFixes)}`;
-    parts.push(`${unsafeFixes}${has} an unsafe fix`);
+  const them = (n: number) => (n === 1 ? 'it' : 'them');
+  if (safe > 0 && unsafe > 0) {
+    return (
+      `${safe} ${verb(safe)} a safe fix, ${unsafe} an unsafe fix: ` +
+      `--fix would fix ${safe}, --fix --unsafe-fixes ${safe + unsafe}`
+    );
   }
-  return parts.join(', ');
+  if (safe > 0) return `${safe} ${verb(safe)} a safe fix: --fix would fix ${them(safe)}`;
+  if (unsafe > 0) {
+    return `${unsafe} ${verb(unsafe)} an unsafe fix: --fix --unsafe-fixes would fix ${them(unsafe)}`;
+  }
+  return '';
 }
 
 function plural(n: number, noun: string): string {
