@@ -1,5 +1,6 @@
 import { fixWith, Rule } from '../src/engine/rule';
 import type { TextEdit } from '../src/engine/finding';
+import type { Line } from '../src/parser/document';
 
 const crlfLineEndings: Rule = {
   id: 'VSF112',
@@ -17,16 +18,22 @@ const crlfLineEndings: Rule = {
       'load until the next edit adds a boolean; the file is reported as an error either way.',
     prevents: '500 OOPS: bad bool value in config file for: NAME; a silent SIGSEGV on Debian',
     example: { bad: 'listen=YES\\r\\n', good: 'listen=YES\\n' },
-    fix: 'Safe: every "\\r" before a line end is removed (as dos2unix would).',
+    fix:
+      'Safe: every "\\r" before a line end is removed (as dos2unix would); a number option whose ' +
+      'whole value was the "\\r" gets the 0 vsftpd read from it, since an empty number is fatal.',
   },
-  check({ document, report }) {
+  check({ document, target, report }) {
     const crLines = document.lines.filter((l) => l.text.endsWith('\r'));
     if (crLines.length === 0) return;
     const first = crLines[0];
+    // "NAME=\r" for a number is read as 0 (atoi); dropping the CR alone would leave "NAME=",
+    // which vsftpd rejects, so the fix writes the 0 it reads.
+    const emptiedNumber = (line: Line) =>
+      line.kind === 'setting' && line.value === '\r' && target.options.get(line.name)?.type === 'uint';
     const edits: TextEdit[] = crLines.map((l) => ({
       start: l.start + l.text.length - 1,
       end: l.start + l.text.length,
-      text: '',
+      text: emptiedNumber(l) ? '0' : '',
     }));
     const count = crLines.length === 1 ? '1 line ends' : `${crLines.length} lines end`;
     report({

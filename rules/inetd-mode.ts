@@ -1,3 +1,4 @@
+import { usableListenAddress } from '../src/schema/addresses';
 import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
@@ -23,7 +24,8 @@ const inetdMode: Rule = {
     fix:
       'Unsafe: listen=YES is written (the existing listen line is changed, or one is ' +
       'appended), which makes vsftpd a standalone IPv4 server on listen_port. Keep inetd mode ' +
-      'if inetd or a socket unit really starts vsftpd.',
+      'if inetd or a socket unit really starts vsftpd. No fix is offered while listen_address is ' +
+      'not an IPv4 address vsftpd can parse (the listener would then stop with "bad listen_address").',
   },
   check({ document, config, report }) {
     const listen = config.flag('listen');
@@ -39,7 +41,7 @@ const inetdMode: Rule = {
         'socket unit; started directly (e.g. by vsftpd.service) it stops with ' +
         `${oops('vsftpd: not configured for standalone, must be started from inetd')}; ` +
         'write listen=YES for a standalone server',
-      fix: fixWith('unsafe', setValue(document, listen, 'YES')),
+      fix: usableListenAddress(config.get('listen_address')?.value) ? fixWith('unsafe', setValue(document, listen, 'YES')) : undefined,
     });
   },
 };

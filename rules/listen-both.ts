@@ -1,3 +1,4 @@
+import { usableListenAddress } from '../src/schema/addresses';
 import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
@@ -20,7 +21,7 @@ const listenBoth: Rule = {
     example: { bad: 'listen=YES\nlisten_ipv6=YES', good: 'listen=YES\nlisten_ipv6=NO' },
     fix:
       'Unsafe: listen_ipv6 is set to NO, leaving the IPv4 listener; the server no longer ' +
-      'accepts IPv6 clients. Set listen=NO instead to keep the dual-stack IPv6 listener.',
+      'accepts IPv6 clients. Set listen=NO instead to keep the dual-stack IPv6 listener. No fix is offered while listen_address is not an IPv4 address vsftpd can parse.',
   },
   check({ document, config, report }) {
     const listen = config.flag('listen');
@@ -35,7 +36,7 @@ const listenBoth: Rule = {
         `${config.describePair(listen, ipv6)} cannot both be on: vsftpd stops at ` +
         `start-up with ${oops('run two copies of vsftpd for IPv4 and IPv6')}; write ` +
         'listen_ipv6=NO for an IPv4 listener, or listen=NO to keep the IPv6 one (it also accepts IPv4)',
-      fix: fixWith('unsafe', setValue(document, ipv6, 'NO')),
+      fix: usableListenAddress(config.get('listen_address')?.value) ? fixWith('unsafe', setValue(document, ipv6, 'NO')) : undefined,
     });
   },
 };

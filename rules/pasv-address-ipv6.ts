@@ -1,3 +1,4 @@
+import { usableListenAddress } from '../src/schema/addresses';
 import type { TextEdit } from '../src/engine/finding';
 import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
@@ -28,7 +29,7 @@ const pasvAddressIpv6: Rule = {
       'Unsafe: switches to the IPv4 listener (listen=YES, listen_ipv6=NO), the only layout where ' +
       'pasv_address works. The server then no longer accepts IPv6 clients, and listen_address6 no ' +
       'longer applies (set listen_address to bind one IPv4 address). For IPv6 as well, run a ' +
-      'second vsftpd with listen_ipv6=YES and no pasv_address.',
+      'second vsftpd with listen_ipv6=YES and no pasv_address. No fix is offered while listen_address is not an IPv4 address vsftpd can parse.',
   },
   check({ document, config, report }) {
     const ipv6 = config.get('listen_ipv6');
@@ -44,7 +45,7 @@ const pasvAddressIpv6: Rule = {
         `listen_ipv6=YES with ${config.describe(pasvAddress)}: on an IPv6 listener vsftpd ` +
         'cannot put pasv_address in the reply and sends "227 Entering Passive Mode (0,0,0,0,p1,p2)." ' +
         'to every PASV; use listen=YES and listen_ipv6=NO',
-      fix: fixWith('unsafe', ...edits),
+      fix: usableListenAddress(config.get('listen_address')?.value) ? fixWith('unsafe', ...edits) : undefined,
     });
   },
 };

@@ -25,7 +25,8 @@ const pasvDisabled: Rule = {
       'Unsafe: the value is set to YES (the compiled default). That changes what the server ' +
       'accepts, and other passive settings that had no effect until now (a pasv_address, a port ' +
       'range) start to matter; open the passive port range in the firewall (see ' +
-      'pasv-range-missing).',
+      'pasv-range-missing). No fix is offered while pasv_address is set: passive mode would start ' +
+      'advertising it, so check it first.',
   },
   check({ document, config, report }) {
     const pasv = config.get('pasv_enable');
@@ -41,7 +42,8 @@ const pasvDisabled: Rule = {
           'fails; write pasv_enable=YES'
         : 'pasv_enable=NO: PASV and EPSV get "550 Permission denied.", so clients behind NAT or a ' +
           'firewall cannot list or transfer files (only active mode is left); write pasv_enable=YES',
-      fix: fixWith('unsafe', setValue(document, pasv, 'YES')),
+      // Turning passive mode on starts advertising pasv_address: that needs a person's review.
+      fix: config.get('pasv_address')?.value ? undefined : fixWith('unsafe', setValue(document, pasv, 'YES')),
     });
   },
 };

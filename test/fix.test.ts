@@ -10,8 +10,7 @@
  *    fixed finding does not reappear;
  *  - no fix introduces an error: per rule id, the output has no more errors than the input.
  *
- * A rule whose fix breaks one of these is a bug in the rule: KNOWN_RULE_BUGS lists the ones
- * reported and not yet fixed, as `test.failing` cases that start failing once the rule is fixed.
+ * A rule whose fix breaks one of these is a bug in the rule, and fails the suite.
  */
 import * as fc from 'fast-check';
 import { diffArrays } from 'diff';
@@ -170,113 +169,9 @@ function newErrors(before: string, beforeFindings: readonly Finding[], after: st
 
 const key = (f: Finding) => `${f.ruleId}\u0000${f.option}\u0000${f.message}`;
 
-// ---------------------------------------------------------------------------------------------
-// Known rule bugs the fixer exposed (reported to the rule authors; see the final report).
-
-type KnownRuleBug =
-  /** fix() throws "did not converge" naming one of `rules`. */
-  | {
-      readonly id: string;
-      readonly kind: 'no-convergence';
-      readonly rules: readonly string[];
-      readonly why: string;
-      readonly example: BugExample;
-    }
-  /**
-   * The output has more errors of a rule in `introduced` ('any': of any rule) than the input,
-   * after a fix of a rule in `by` was applied.
-   */
-  | {
-      readonly id: string;
-      readonly kind: 'new-error';
-      readonly introduced: readonly string[] | 'any';
-      readonly by: readonly string[];
-      readonly why: string;
-      readonly example: BugExample;
-    };
-
-/** A smallest input that shows the bug. */
-interface BugExample {
-  readonly text: string;
-  readonly options: FixOptions;
-}
-
-/**
- * A violation matching one of these is recorded instead of failing the check, and a test per
- * entry asserts, on its example, that it still happens: once the rule is fixed, that test fails
- * and the entry must be removed. Any other violation fails at once.
- */
-const KNOWN_RULE_BUGS: readonly KnownRuleBug[] = [
-  {
-    id: 'pasv-disabled-wakes-passive-errors',
-    kind: 'new-error',
-    introduced: 'any',
-    by: ['VSF201'],
-    why:
-      "pasv-disabled's fix (pasv_enable=NO -> YES; safe until commit afa15b2, unsafe since) wakes " +
-      'every dormant passive-mode error without a word: a bad pasv_address (pasv-address-invalid, ' +
-      '"500 OOPS: invalid pasv_address" on the first PASV), pasv_address on an IPv6 listener ' +
-      '(pasv-address-ipv6), an unreachable one (pasv-address-unreachable). The fix should not be ' +
-      'offered (or should fix pasv_address too) while pasv_address is unusable',
-    example: { text: 'listen=YES\npasv_address=vsftpd\npasv_enable=NO\n', options: { unsafe: true } },
-  },
-  {
-    id: 'crlf-fix-empties-a-number',
-    kind: 'new-error',
-    introduced: ['VSF103'],
-    by: ['VSF112'],
-    why:
-      'crlf-line-endings (a safe fix) turns "NAME=\\r" for a number option, which vsftpd loads ' +
-      '(atoi("\\r") = 0), into "NAME=", which it rejects: "500 OOPS: missing value in config ' +
-      'file for: NAME" (missing-value, no fix)',
-    example: { text: 'listen=YES\r\naccept_timeout=\r\n', options: {} },
-  },
-  {
-    id: 'listen-yes-with-bad-listen-address',
-    kind: 'new-error',
-    introduced: ['VSF303'],
-    by: ['VSF302', 'VSF208', 'VSF301'],
-    why:
-      'the unsafe fixes of inetd-mode (listen=YES), pasv-address-ipv6 (listen_ipv6=NO plus ' +
-      'listen=YES) and listen-both (listen_ipv6=NO, keeping listen=YES) switch on or keep only ' +
-      'the IPv4 listener although listen_address is not an IPv4 address ' +
-      'vsftpd can parse: ignored before, it now stops vsftpd with "500 OOPS: bad listen_address" ' +
-      '(bad-listen-address, an error)',
-    example: { text: 'listen_address=YES\nlisten_ipv6=YES\n', options: { unsafe: true, target: 'upstream-3.0.2' } },
-  },
-];
-
-const observedBugs = new Set<string>();
-
-function knownNonConvergence(err: unknown): KnownRuleBug | undefined {
-  const message = err instanceof Error ? err.message : '';
-  if (!/did not converge/.test(message)) return undefined;
-  return KNOWN_RULE_BUGS.find((b) => b.kind === 'no-convergence' && b.rules.some((r) => message.includes(r)));
-}
-
-function knownNewError(ruleId: string, applied: readonly Finding[]): KnownRuleBug | undefined {
-  return KNOWN_RULE_BUGS.find(
-    (b) =>
-      b.kind === 'new-error' &&
-      (b.introduced === 'any' || b.introduced.includes(ruleId)) &&
-      applied.some((f) => b.by.includes(f.ruleId)),
-  );
-}
-
-/**
- * Every guarantee of `fix` for one input. Returns the result, or undefined when fix() did not
- * converge because of a known rule bug.
- */
-function checkFix(input: string, options: FixOptions & { encoding?: Encoding } = {}): FixResult | undefined {
-  let result: FixResult;
-  try {
-    result = fix(input, options);
-  } catch (err) {
-    const bug = knownNonConvergence(err);
-    if (!bug) throw err;
-    observedBugs.add(bug.id);
-    return undefined;
-  }
+/** Every guarantee of `fix` for one input; returns the result. */
+function checkFix(input: string, options: FixOptions & { encoding?: Encoding } = {}): FixResult {
+  const result = fix(input, options);
   const encoding = options.encoding ?? 'utf8';
   const rules = options.rules ?? RULES.filter((r) => r.enabledByDefault !== false);
   const lintOptions = { target: options.target, encoding, rules };
@@ -305,11 +200,7 @@ function checkFix(input: string, options: FixOptions & { encoding?: Encoding } =
   const grown = [
     ...newErrors(input, lint(input, lintOptions), result.output, result.remaining.filter(isSyntax)),
     ...newErrors(syntaxOnly, lint(syntaxOnly, lintOptions), result.output, result.remaining.filter((f) => !isSyntax(f))),
-  ].filter((rule) => {
-    const bug = knownNewError(rule, result.applied);
-    if (bug) observedBugs.add(bug.id);
-    return !bug;
-  });
+  ];
   expect(grown).toEqual([]);
   // Diff and output agree; an unchanged text has an empty diff and nothing applied.
   if (result.output === input) {
@@ -371,11 +262,11 @@ describe('fix(): the engine', () => {
 
   test('applies safe fixes, leaves unsafe ones unless asked', () => {
     const text = 'listen=YES \npasv_enabled=YES\n';
-    const safe = checkFix(text, { rules: SYNTAX })!;
+    const safe = checkFix(text, { rules: SYNTAX });
     expect(safe.output).toBe('listen=YES\npasv_enabled=YES\n');
     expect(safe.applied.map((f) => f.name)).toEqual(['bad-bool-value']);
     expect(safe.remaining.map((f) => [f.name, f.fixable])).toContainEqual(['unknown-option', 'unsafe']);
-    const unsafe = checkFix(text, { unsafe: true, rules: SYNTAX })!;
+    const unsafe = checkFix(text, { unsafe: true, rules: SYNTAX });
     expect(unsafe.output).toBe('listen=YES\npasv_enable=YES\n');
     expect(unsafe.applied.map((f) => f.name)).toEqual(['bad-bool-value', 'unknown-option']);
   });
@@ -481,23 +372,23 @@ describe('fix(): the engine', () => {
     // Without the crlf rule, a CRLF file keeps every "\r\n" the other fixes do not touch.
     const rules = SYNTAX.filter((r) => r.name !== 'crlf-line-endings');
     const text = '# c\r\nlisten=YES \n\r\nftpd_banner=hi\r\nanonymous_enable=NO\r\n';
-    const result = checkFix(text, { rules })!;
+    const result = checkFix(text, { rules });
     // The comment and blank line keep their "\r"; the fixes that trim a value remove it.
     expect(result.output).toBe('# c\r\nlisten=YES\n\r\nftpd_banner=hi\nanonymous_enable=NO\n');
     expect(result.applied.map((f) => f.name)).toEqual(['bad-bool-value', 'string-whitespace', 'bad-bool-value']);
     // With it, every line loses its "\r".
-    const all = checkFix(text, { rules: SYNTAX })!;
+    const all = checkFix(text, { rules: SYNTAX });
     expect(all.output).toBe('# c\nlisten=YES\n\nftpd_banner=hi\nanonymous_enable=NO\n');
   });
 
   test('a latin1 text is fixed as latin1: the BOM is three characters', () => {
     const text = '\xEF\xBB\xBFlisten=YES\nftpd_banner=caf\xE9\n';
-    const result = checkFix(text, { encoding: 'latin1', rules: SYNTAX })!;
+    const result = checkFix(text, { encoding: 'latin1', rules: SYNTAX });
     expect(result.output).toBe('listen=YES\nftpd_banner=caf\xE9\n');
   });
 
   test('a missing final newline stays missing', () => {
-    expect(checkFix('listen=YES\nwrite_enable=YES ', { rules: SYNTAX })!.output).toBe('listen=YES\nwrite_enable=YES');
+    expect(checkFix('listen=YES\nwrite_enable=YES ', { rules: SYNTAX }).output).toBe('listen=YES\nwrite_enable=YES');
   });
 
   test("settings appended by several rules never end past vsftpd's 100,000-byte read limit", () => {
@@ -510,7 +401,7 @@ describe('fix(): the engine', () => {
         text += len === 1 ? '\n' : `#${'x'.repeat(len - 2)}\n`;
       }
       expect(Buffer.byteLength(text)).toBe(100_000 - room);
-      const result = checkFix(text, { unsafe: true })!;
+      const result = checkFix(text, { unsafe: true });
       expect(Buffer.byteLength(result.output)).toBeLessThanOrEqual(100_000);
       expect(result.remaining.filter((f) => f.name === 'file-too-large')).toEqual([]);
     }
@@ -554,7 +445,7 @@ describe('the bundled example', () => {
   const text = fs.readFileSync(path.join(ROOT, 'fixtures/examples/edited-vsftpd.conf'), 'utf8');
 
   test('safe fixes repair every syntax error except the ambiguous typo', () => {
-    const result = checkFix(text)!;
+    const result = checkFix(text);
     const errors = result.remaining.filter((f) => f.category === 'syntax' && f.severity === 'error');
     expect(errors.map((f) => f.option)).toEqual(['pasv_enabled']);
     expect(result.output).toContain('\nlisten=YES\n');
@@ -563,7 +454,7 @@ describe('the bundled example', () => {
   });
 
   test('unsafe fixes leave no syntax error', () => {
-    const result = checkFix(text, { unsafe: true })!;
+    const result = checkFix(text, { unsafe: true });
     expect(result.remaining.filter((f) => f.category === 'syntax' && f.severity === 'error')).toEqual([]);
   });
 });
@@ -728,11 +619,3 @@ describe('the minimality check itself', () => {
   });
 });
 
-describe('known rule bugs (reported to the rule authors; remove an entry once its rule is fixed)', () => {
-  test.each(KNOWN_RULE_BUGS.map((b) => [b.id, b] as const))('%s still happens', (_, bug) => {
-    observedBugs.delete(bug.id);
-    checkFix(bug.example.text, bug.example.options);
-    const verdict = observedBugs.has(bug.id) ? 'still happens' : 'fixed: remove it from KNOWN_RULE_BUGS';
-    expect({ bug: bug.id, verdict }).toEqual({ bug: bug.id, verdict: 'still happens' });
-  });
-});

@@ -144,3 +144,12 @@ export function vsftpdParsesIpv6(address: string, ignoresZone: boolean): boolean
   }
   return bytes <= 16;
 }
+
+/**
+ * Whether vsftpd's IPv4 listener can start with this listen_address: unset (every address) or a
+ * numeric IPv4 address inet_aton accepts. Fixes that switch the IPv4 listener on check it, so they
+ * never trade one start-up error for "500 OOPS: bad listen_address".
+ */
+export function usableListenAddress(value: string | number | boolean | null | undefined): boolean {
+  return typeof value !== 'string' || parseInetAton(value) !== undefined;
+}

@@ -10,6 +10,7 @@ testRule('inetd-mode', {
     '# a trailing blank: vsftpd stops while parsing\nlisten=YES \nanonymous_enable=NO\n',
   ],
   invalid: [
+    { code: 'listen_address=YES\nlisten_ipv6=NO\n', line: 2, column: 1, message: 'not configured for standalone', output: null },
     {
       code: 'anonymous_enable=NO\nlocal_enable=YES\n',
       line: 1,

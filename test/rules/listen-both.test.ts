@@ -9,6 +9,7 @@ testRule('listen-both', {
     '',
   ],
   invalid: [
+    { code: 'listen=YES\nlisten_ipv6=YES\nlisten_address=YES\n', line: 2, column: 1, message: 'run two copies', output: null },
     {
       code: 'listen=YES\nlisten_ipv6=YES\n',
       line: 2,

@@ -3,6 +3,7 @@ import { testRule } from '../support/rule-tester';
 testRule('pasv-disabled', {
   valid: ['', 'pasv_enable=YES\n', 'pasv_enable=NO\npasv_enable=YES\n', 'pasv_enable=true\nport_enable=NO\n'],
   invalid: [
+    { code: 'listen=YES\npasv_address=vsftpd\npasv_enable=NO\n', line: 3, column: 13, message: '550', option: 'pasv_enable', severity: 'warning', output: null },
     {
       code: 'pasv_enable=NO\n',
       line: 1, column: 13, severity: 'warning', option: 'pasv_enable',
