@@ -1,3 +1,4 @@
+import { looksLikeDirective } from '../src/engine/suppressions';
 import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
 import { isIndentedComment, oops, startsWithBom } from '../src/engine/text';
 import { vsftpdMessage } from '../src/schema/setting';
@@ -23,7 +24,7 @@ const indentedComment: Rule = {
   check({ document, settings, report }) {
     for (const { line, outcome } of settings) {
       if (!isIndentedComment(line) || startsWithBom(document, line)) continue;
-      const suppression = line.name.startsWith('# vsftpd-lint') ? ' (so this suppression comment is ignored too)' : '';
+      const suppression = looksLikeDirective(line.name) ? ' (so this suppression comment is ignored too)' : '';
       report({
         line,
         column: 0,

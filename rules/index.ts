@@ -70,6 +70,7 @@ import proctitleDisclosure from './proctitle-disclosure';
 import seccompSandboxDisabled from './seccomp-sandbox-disabled';
 import isolationDisabled from './isolation-disabled';
 // hygiene imports
+import unusedSuppression from './unused-suppression';
 import duplicateOption from './duplicate-option';
 import defaultValue from './default-value';
 import noEffect from './no-effect';
@@ -152,4 +153,5 @@ export const RULES: readonly Rule[] = [
   noEffect,
   indentedSetting,
   nonCanonicalBool,
+  unusedSuppression,
 ];

@@ -28,13 +28,15 @@ const pasvRangeMissing: Rule = {
       good: `pasv_enable=YES\npasv_min_port=${SUGGESTED_MIN}\npasv_max_port=${SUGGESTED_MAX}`,
     },
     fix:
-      `Unsafe: appends pasv_min_port=${SUGGESTED_MIN} and pasv_max_port=${SUGGESTED_MAX}. The ` +
+      `Unsafe: appends pasv_min_port=${SUGGESTED_MIN} and pasv_max_port=${SUGGESTED_MAX} (or the ` +
+      'range set by --pasv-range or "pasvRange" in .vsftpd-lint.json). The ' +
       'firewall (and any NAT port forwarding) must be changed to open exactly that range, or ' +
       'passive transfers stop working. A range smaller than max_clients can run out under load ' +
       '(see pasv-range-small).',
   },
-  check({ document, config, report }) {
+  check({ document, config, options, report }) {
     if (!config.isOn('pasv_enable')) return;
+    const { min, max } = options.pasvRange;
     const settings = passiveRangeSettings(config);
     if (!settings || settings.min.source || settings.max.source) return;
     report({
@@ -42,9 +44,9 @@ const pasvRangeMissing: Rule = {
       message:
         `no pasv_min_port/pasv_max_port: PASV and EPSV use any port in ${formatRange(settings.range)} ` +
         `(the compiled default pasv_min_port=${settings.min.value} of ${config.target.label}), which a ` +
-        `firewall cannot open; set a narrow range such as pasv_min_port=${SUGGESTED_MIN} and ` +
-        `pasv_max_port=${SUGGESTED_MAX} and open it`,
-      fix: fixWith('unsafe', appendLines(document, [`pasv_min_port=${SUGGESTED_MIN}`, `pasv_max_port=${SUGGESTED_MAX}`])),
+        `firewall cannot open; set a narrow range such as pasv_min_port=${min} and ` +
+        `pasv_max_port=${max} and open it`,
+      fix: fixWith('unsafe', appendLines(document, [`pasv_min_port=${min}`, `pasv_max_port=${max}`])),
     });
   },
 };

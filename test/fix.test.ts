@@ -619,3 +619,17 @@ describe('the minimality check itself', () => {
   });
 });
 
+
+describe('fix passes the lint options through', () => {
+  it('writes the passive range given as pasvRange', () => {
+    const { output } = fix('listen=YES\npasv_enable=YES\n', { unsafe: true, rules: RULES.filter((r) => r.name === 'pasv-range-missing'), pasvRange: { min: 50000, max: 50010 } });
+    expect(output).toBe('listen=YES\npasv_enable=YES\npasv_min_port=50000\npasv_max_port=50010\n');
+  });
+
+  it('leaves a suppressed finding alone, and fixes it with inlineConfig: false', () => {
+    const text = '# vsftpd-lint disable-next-line indented-setting\n  listen=YES\n';
+    const rules = RULES.filter((r) => r.name === 'indented-setting');
+    expect(fix(text, { rules }).output).toBe(text);
+    expect(fix(text, { rules, inlineConfig: false }).output).toBe('# vsftpd-lint disable-next-line indented-setting\nlisten=YES\n');
+  });
+});

@@ -6,6 +6,7 @@ import { VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Document, Line, SettingLine } from '../parser/document';
 import type { Target } from '../schema/targets';
 import type { EffectiveConfig, EffectiveValue, Setting } from './effective-config';
+import type { SuppressionOutcome } from './suppressions';
 import type { Category, Fix, FixSafety, Fixability, Severity, TextEdit } from './finding';
 
 export interface RuleDocs {
@@ -49,13 +50,33 @@ export interface Report {
   readonly fix?: Fix;
 }
 
+/** A passive port range, first and last port inclusive (e.g. the one fixes write). */
+export interface PasvRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Settings rules receive that do not come from the file (`context.options`). */
+export interface RuleOptions {
+  /** The passive port range to suggest and write (LintOptions.pasvRange or the default). */
+  readonly pasvRange: PasvRange;
+}
+
 export interface RuleContext {
   readonly document: Document;
   readonly target: Target;
   readonly config: EffectiveConfig;
   /** Every line vsftpd reads as a setting, with its outcome in the target build. */
   readonly settings: readonly Setting[];
+  /** Settings from the lint options rather than the file, e.g. `options.pasvRange`. */
+  readonly options: RuleOptions;
   report(report: Report): void;
+  /**
+   * Calls `callback` after every rule has run and the inline suppressions are applied, with the
+   * directives, their problems and the suppressed findings. What the callback reports can be
+   * suppressed only by directives naming the rule (see suppressions.ts).
+   */
+  afterSuppressions(callback: (outcome: SuppressionOutcome) => void): void;
 }
 
 // ---------------------------------------------------------------------------------------------

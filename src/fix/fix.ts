@@ -55,7 +55,7 @@ export interface FixResult {
  */
 export function fix(text: string, options: FixOptions = {}): FixResult {
   const encoding: Encoding = options.encoding ?? 'utf8';
-  const lintOptions: LintOptions = { target: options.target, encoding, rules: options.rules };
+  const { unsafe: _unsafe, path: _path, ...lintOptions }: FixOptions = { ...options, encoding };
   /** The edits of each pass, in the coordinates of the text that pass started from. */
   const history: TextEdit[][] = [];
   const applied: Finding[] = [];
