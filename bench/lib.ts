@@ -8,7 +8,8 @@ import * as path from 'node:path';
  */
 export const BUILD_DIR = path.resolve(__dirname, '..');
 export const REPO_ROOT = findRepoRoot();
-export const CLI = path.join(BUILD_DIR, 'src', 'cli', 'main.js');
+/** The installed command: the bundled CLI (package.json bin). */
+export const CLI = path.join(BUILD_DIR, 'vsftpd-lint.js');
 export const LIBRARY = path.join(BUILD_DIR, 'src', 'index.js');
 export const PRELOAD = path.join(__dirname, 'preload.js');
 export const TYPICAL_CONFIG = path.join(REPO_ROOT, 'bench', 'fixtures', 'debian.conf');

@@ -50,7 +50,7 @@ interface Options {
   readonly warmup: number;
   readonly only: ReadonlySet<Section>;
   readonly out: string;
-  /** The CLI entry to run (default: the build's dist/src/cli/main.js), e.g. a bundled file. */
+  /** The CLI entry to run (default: the bundled dist/vsftpd-lint.js), e.g. the modular dist/src/cli/main.js. */
   readonly cli: string;
 }
 

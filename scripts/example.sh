@@ -5,4 +5,4 @@ set -eu
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund
 npm run build
-node dist/src/cli/main.js fixtures/examples/edited-vsftpd.conf
+node dist/vsftpd-lint.js fixtures/examples/edited-vsftpd.conf
