@@ -13,6 +13,9 @@ command -v iptables-restore >/dev/null 2>&1 || need_packages="$need_packages ipt
 command -v ufw >/dev/null 2>&1 || need_packages="$need_packages ufw"
 command -v ip >/dev/null 2>&1 || need_packages="$need_packages iproute2"
 command -v openssl >/dev/null 2>&1 || need_packages="$need_packages openssl"
+command -v git >/dev/null 2>&1 || need_packages="$need_packages git"
+command -v pre-commit >/dev/null 2>&1 || need_packages="$need_packages pre-commit"
+command -v ansible-playbook >/dev/null 2>&1 || need_packages="$need_packages ansible-core"
 if [ -n "$need_packages" ]; then
   echo "test.sh: installing Debian packages:$need_packages"
   SUDO=""
@@ -20,6 +23,10 @@ if [ -n "$need_packages" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need_packages
 fi
+
+# Every program the integration tests drive is installed above, so one that is missing is a
+# failure, not a skip (test/support/integration.ts reads CI).
+export CI="${CI:-true}"
 
 npm ci --no-audit --no-fund
 npm test

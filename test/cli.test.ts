@@ -180,7 +180,7 @@ describe('files that cannot be read', () => {
     const run = cli(['--format', 'json', 'nope.conf', CLEAN]);
     expect(run.status).toBe(2);
     const report = JSON.parse(run.stdout);
-    expect(report.files[0]).toEqual({ path: 'nope.conf', error: 'no such file', findings: [] });
+    expect(report.files[0]).toEqual({ path: 'nope.conf', error: 'no such file', findings: [], suppressed: [] });
     expect(report.files[1]).toMatchObject({ path: CLEAN, encoding: 'utf8', findings: [] });
     expect(report.summary.unreadableFiles).toBe(1);
   });
@@ -265,7 +265,7 @@ describe('--format json', () => {
       unreadableFiles: 0,
     });
     expect(report.files).toHaveLength(2);
-    expect(report.files[1]).toEqual({ path: CLEAN, encoding: 'utf8', findings: [] });
+    expect(report.files[1]).toEqual({ path: CLEAN, encoding: 'utf8', target: 'debian-3.0.3', findings: [], suppressed: [] });
     const [finding] = report.files[0].findings;
     expect(Object.keys(finding)).toEqual([
       'ruleId', 'name', 'category', 'severity', 'message',

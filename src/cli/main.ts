@@ -1,22 +1,36 @@
 #!/usr/bin/env node
 /**
- * vsftpd-lint's command line: parse flags, read each file, lint it (or fix it: --fix, --diff), print
- * the report, set the exit status. All knowledge of vsftpd lives in the library; this only wires
- * it to files and a terminal.
+ * vsftpd-lint's command line: parse flags, find each file's configuration, read each file, lint
+ * it (or fix it: --fix, --diff), print the report, set the exit status. All knowledge of vsftpd
+ * lives in the library; this only wires it to files and a terminal.
+ *
+ * Start-up dominates a run (the CLI runs per commit and per host), so this imports the library
+ * module by module rather than through src/index.ts, and loads the fixer and diff code only for
+ * --fix/--diff, the one formatter selected, the rule docs only for --list-rules/--explain, and
+ * the effective-configuration report only for --print-effective.
  */
 import kleur from 'kleur';
-import { fix, getTarget, lintDocument, parse, RULES } from '../index';
-import type { Encoding, FixResult } from '../index';
-import { WriteError, writeFileAtomic } from '../fix/write-file';
+import { RULES } from '../../rules';
+import { lintDocumentResult } from '../engine/lint';
+import type { FixResult } from '../fix/fix';
+import type { Encoding } from '../parser/document';
+import { parse } from '../parser/parse';
+import { getTarget } from '../schema/targets';
 import { CliOptions, parseArgs, UsageError } from './args';
 import { useColor } from './color';
-import { EXIT_CLEAN, EXIT_ERROR, exitCodeFor, exitCodeForDiff } from './exit-codes';
-import { FORMATTERS } from './formatters';
-import { describeSourceError, readSource, STDIN_PATH } from './read-source';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, exitCodeForDiff } from './exit-codes';
+import { loadFormatter } from './formatters/load';
+import { OutputError, writeReport } from './output';
+import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
 import { FileResult, totals } from './results';
-import { explainRule, findRule, listRules } from './rule-docs';
+import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
 async function run(argv: readonly string[]): Promise<number> {
+  // Subcommands with flags of their own (probe, firewall) are dispatched here, before the lint
+  // flags are parsed.
+  if (argv[0] === 'probe') return (await import('./probe-command')).runProbe(argv.slice(1));
+  if (argv[0] === 'firewall') return (await import('./firewall-command')).runFirewall(argv.slice(1));
+
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -26,105 +40,213 @@ async function run(argv: readonly string[]): Promise<number> {
     return EXIT_ERROR;
   }
   if (options.handled) return EXIT_CLEAN;
-  const isTTY = process.stdout.isTTY === true;
-  kleur.enabled = useColor({ flag: options.color, env: process.env, isTTY });
+  setColor(options, options.outputFile === undefined && process.stdout.isTTY === true);
 
+  if (options.listRules || options.explain !== undefined) return ruleDocs(options);
+
+  let settings: LintSettings;
+  try {
+    settings = new LintSettings(options);
+  } catch (err) {
+    if (!isConfigProblem(err)) throw err;
+    complain(err.message);
+    return EXIT_ERROR;
+  }
+  try {
+    if (options.printEffective !== undefined) return await printEffective(options, settings);
+    // Every file's configuration is resolved before any file is read or written: a config error
+    // stops the run before --fix has changed anything.
+    const paths = options.files.length > 0 ? options.files : [getTarget(settings.defaultTarget()).defaultConfigPath];
+    const jobs = paths.map((path): Job => ({ path, options: settings.forFile(lookupPath(path, options)) }));
+    if (options.diff) return await diffFiles(options, jobs);
+    if (options.fix) return await fixFiles(options, jobs);
+    return await lintFiles(options, jobs);
+  } catch (err) {
+    if (!isConfigProblem(err) && !(err instanceof OutputError)) throw err;
+    complain(err.message);
+    return EXIT_ERROR;
+  }
+}
+
+/** One input and the options it is linted with. */
+interface Job {
+  readonly path: string;
+  readonly options: FileLintOptions;
+}
+
+/** The name a file's config is looked up under: its path, or --stdin-filename for stdin. */
+function lookupPath(path: string, options: CliOptions): string | null {
+  return path === STDIN_PATH ? (options.stdinFilename ?? null) : path;
+}
+
+function setColor(options: CliOptions, isTTY: boolean): void {
+  kleur.enabled = useColor({ flag: options.color, env: process.env, isTTY });
+}
+
+async function ruleDocs(options: CliOptions): Promise<number> {
+  const { explainRule, findRule, listRules } = await import('./rule-docs');
   if (options.listRules) {
     process.stdout.write(listRules(RULES));
     return EXIT_CLEAN;
   }
-  if (options.explain !== undefined) {
-    const rule = findRule(RULES, options.explain);
-    if (!rule) {
-      complain(`unknown rule '${options.explain}' (see --list-rules)`);
-      return EXIT_ERROR;
-    }
-    process.stdout.write(explainRule(rule));
-    return EXIT_CLEAN;
+  const rule = findRule(RULES, options.explain!);
+  if (!rule) {
+    complain(`unknown rule '${options.explain}' (see --list-rules)`);
+    return EXIT_ERROR;
   }
-
-  const target = getTarget(options.target).id;
-  if (options.diff) return diffFiles(options, target);
-  if (options.fix) return fixFiles(options, target);
-  const results: FileResult[] = [];
-  for (const path of options.files) results.push(await lintFile(path, target));
-  process.stdout.write(FORMATTERS[options.format](results, { target }));
-  return exitCodeFor(totals(results), options.maxWarnings);
+  process.stdout.write(explainRule(rule));
+  return EXIT_CLEAN;
 }
+
+/** Formats the results and writes the report; the exit status for the run. */
+async function report(
+  options: CliOptions,
+  results: readonly FileResult[],
+  jobs: readonly Job[],
+  context: { fixed?: boolean; stream?: NodeJS.WritableStream } = {},
+): Promise<number> {
+  const format = await loadFormatter(options.format);
+  const shown = options.quiet ? results.map(errorsOnly) : results;
+  // The build of the files (per-path overrides may choose several: then the first file's).
+  const text = format(shown, { target: jobs[0].options.target, fixed: context.fixed });
+  writeReport(text, options.outputFile, context.stream ?? process.stdout);
+  // --quiet: warnings and info count for nothing (as in ESLint 9), but a fix is a fix.
+  return exitCodeFor({ ...totals(shown), fixed: totals(results).fixed }, options);
+}
+
+/** --quiet: only error-severity findings. */
+function errorsOnly(result: FileResult): FileResult {
+  if ('error' in result) return result;
+  const isError = (f: { severity: string }) => f.severity === 'error';
+  return {
+    ...result,
+    findings: result.findings.filter(isError),
+    ...(result.fixed ? { fixed: result.fixed.filter(isError) } : {}),
+    ...(result.suppressed ? { suppressed: result.suppressed.filter(isError) } : {}),
+  };
+}
+
+/** Reads a file; standard input is named by --stdin-filename when given. */
+async function read(path: string, options: CliOptions): Promise<ReadResult> {
+  const result = await readSource(path);
+  if (path !== STDIN_PATH || options.stdinFilename === undefined) return result;
+  const name = options.stdinFilename;
+  return result.ok
+    ? { ok: true, source: { ...result.source, path: name } }
+    : { ok: false, error: { ...result.error, path: name } };
+}
+
+async function lintFiles(options: CliOptions, jobs: readonly Job[]): Promise<number> {
+  const results: FileResult[] = [];
+  for (const job of jobs) results.push(await lintFile(job, options));
+  return report(options, results, jobs);
+}
+
+async function lintFile(job: Job, options: CliOptions): Promise<FileResult> {
+  const read_ = await read(job.path, options);
+  if (!read_.ok) {
+    complain(describeSourceError(read_.error));
+    return { path: read_.error.path, error: read_.error.reason };
+  }
+  const { source } = read_;
+  try {
+    const result = lintDocumentResult(parse(source.text, { encoding: source.encoding }), job.options);
+    return {
+      path: source.path,
+      encoding: source.encoding,
+      target: job.options.target,
+      findings: result.findings,
+      suppressed: result.suppressed,
+    };
+  } catch (err) {
+    if (isConfigProblem(err)) throw err;
+    // A bug in one rule should not cost the report for the other files.
+    const reason = `internal error while linting: ${messageOf(err)}`;
+    complain(`${source.path}: ${reason}`);
+    return { path: source.path, error: reason };
+  }
+}
+
+/** The formats that show suppressed findings: after --fix, only they need a lint of the result. */
+const SHOWS_SUPPRESSED = new Set(['json', 'sarif']);
 
 /**
  * --fix: fix each file and write it back atomically when it changed; for stdin, print the fixed
- * config on stdout and the report on stderr. The exit status is that of what remains.
+ * config on stdout and the report on stderr (or the --output-file). The exit status is that of
+ * what remains (with --exit-non-zero-on-fix, 1 when anything was fixed).
  */
-async function fixFiles(options: CliOptions, target: string): Promise<number> {
-  const toStdout = options.files.length === 1 && options.files[0] === STDIN_PATH;
+async function fixFiles(options: CliOptions, jobs: readonly Job[]): Promise<number> {
+  const toStdout = jobs.length === 1 && jobs[0].path === STDIN_PATH;
   const results: FileResult[] = [];
-  for (const path of options.files) {
-    results.push(await fixFile(path, target, options.unsafeFixes));
-  }
-  if (toStdout) {
+  for (const job of jobs) results.push(await fixFile(job, options));
+  if (toStdout && options.outputFile === undefined) {
     // The fixed config owns stdout; the report goes to stderr, coloured as stderr allows.
-    const isTTY = process.stderr.isTTY === true;
-    kleur.enabled = useColor({ flag: options.color, env: process.env, isTTY });
+    setColor(options, process.stderr.isTTY === true);
   }
-  const report = FORMATTERS[options.format](results, { target, fixed: true });
-  (toStdout ? process.stderr : process.stdout).write(report);
-  return exitCodeFor(totals(results), options.maxWarnings);
+  return report(options, results, jobs, { fixed: true, stream: toStdout ? process.stderr : process.stdout });
 }
 
-async function fixFile(path: string, target: string, unsafe: boolean): Promise<FileResult> {
-  const read = await readSource(path);
-  if (!read.ok) {
-    complain(describeSourceError(read.error));
-    return { path: read.error.path, error: read.error.reason };
+async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
+  const [{ fix }, { WriteError, writeFileAtomic }] = await Promise.all([import('../fix/fix'), import('../fix/write-file')]);
+  const read_ = await read(job.path, options);
+  if (!read_.ok) {
+    complain(describeSourceError(read_.error));
+    return { path: read_.error.path, error: read_.error.reason };
   }
-  const { source } = read;
+  const { source } = read_;
+  const lintOptions = { ...job.options, encoding: source.encoding };
   let result: FixResult;
   try {
-    result = fix(source.text, { target, encoding: source.encoding, unsafe, path: source.path });
+    result = fix(source.text, { ...lintOptions, unsafe: options.unsafeFixes, path: source.path });
   } catch (err) {
+    if (isConfigProblem(err)) throw err;
     // Nothing is written: a rule whose fix misbehaves must not damage the file.
     const reason = `internal error while fixing (file left unchanged): ${messageOf(err)}`;
     complain(`${source.path}: ${reason}`);
     return { path: source.path, error: reason };
   }
   const changed = result.output !== source.text;
-  if (path === STDIN_PATH) {
+  const base = { path: source.path, encoding: source.encoding, target: job.options.target };
+  if (job.path === STDIN_PATH) {
     process.stdout.write(Buffer.from(result.output, source.encoding));
   } else if (changed) {
     try {
-      await writeFileAtomic(path, Buffer.from(result.output, source.encoding));
+      await writeFileAtomic(job.path, Buffer.from(result.output, source.encoding));
     } catch (err) {
       const reason = err instanceof WriteError ? `cannot write (${err.reason})` : messageOf(err);
       complain(`${source.path}: ${reason}; the file is unchanged`);
-      const findings = lintDocument(parse(source.text, { encoding: source.encoding }), { target });
-      return { path: source.path, encoding: source.encoding, findings, fixed: [], writeError: reason };
+      const { findings, suppressed } = lintDocumentResult(parse(source.text, { encoding: source.encoding }), lintOptions);
+      return { ...base, findings, suppressed, fixed: [], writeError: reason };
     }
   }
+  const suppressed = SHOWS_SUPPRESSED.has(options.format)
+    ? lintDocumentResult(parse(result.output, { encoding: source.encoding }), lintOptions).suppressed
+    : undefined;
   return {
-    path: source.path,
-    encoding: source.encoding,
+    ...base,
     findings: result.remaining,
     fixed: changed ? result.applied : [],
+    ...(suppressed ? { suppressed } : {}),
   };
 }
 
 /** --diff: one unified diff for all files on stdout, bytes in each file's own encoding. */
-async function diffFiles(options: CliOptions, target: string): Promise<number> {
+async function diffFiles(options: CliOptions, jobs: readonly Job[]): Promise<number> {
+  const { fix } = await import('../fix/fix');
   const chunks: Buffer[] = [];
   let failed = 0;
   let changed = 0;
-  for (const path of options.files) {
-    const read = await readSource(path);
-    if (!read.ok) {
-      complain(describeSourceError(read.error));
+  for (const job of jobs) {
+    const read_ = await read(job.path, options);
+    if (!read_.ok) {
+      complain(describeSourceError(read_.error));
       failed++;
       continue;
     }
-    const { source } = read;
+    const { source } = read_;
     try {
       const { diff } = fix(source.text, {
-        target,
+        ...job.options,
         encoding: source.encoding,
         unsafe: options.unsafeFixes,
         path: source.path,
@@ -134,12 +256,14 @@ async function diffFiles(options: CliOptions, target: string): Promise<number> {
         chunks.push(encodeDiff(diff, source.encoding));
       }
     } catch (err) {
+      if (isConfigProblem(err)) throw err;
       complain(`${source.path}: internal error while fixing: ${messageOf(err)}`);
       failed++;
     }
   }
-  process.stdout.write(Buffer.concat(chunks));
-  return exitCodeForDiff(failed, changed);
+  writeReport(Buffer.concat(chunks), options.outputFile, process.stdout);
+  const code = exitCodeForDiff(failed, changed);
+  return code === EXIT_FINDINGS && options.exitZero ? EXIT_CLEAN : code;
 }
 
 /**
@@ -155,22 +279,20 @@ function encodeDiff(diff: string, encoding: Encoding): Buffer {
   ]);
 }
 
-async function lintFile(path: string, target: string): Promise<FileResult> {
-  const read = await readSource(path);
-  if (!read.ok) {
-    complain(describeSourceError(read.error));
-    return { path: read.error.path, error: read.error.reason };
+/** --print-effective FILE: the value of every option and where it comes from. */
+async function printEffective(options: CliOptions, settings: LintSettings): Promise<number> {
+  const path = options.printEffective!;
+  const fileOptions = settings.forFile(lookupPath(path, options));
+  const read_ = await read(path, options);
+  if (!read_.ok) {
+    complain(describeSourceError(read_.error));
+    return EXIT_ERROR;
   }
-  const { source } = read;
-  try {
-    const findings = lintDocument(parse(source.text, { encoding: source.encoding }), { target });
-    return { path: source.path, encoding: source.encoding, findings };
-  } catch (err) {
-    // A bug in one rule should not cost the report for the other files.
-    const reason = `internal error while linting: ${messageOf(err)}`;
-    complain(`${source.path}: ${reason}`);
-    return { path: source.path, error: reason };
-  }
+  const { effectiveReport } = await import('./effective');
+  const result = effectiveReport(read_.source, fileOptions, options.format === 'json');
+  writeReport(result.report, options.outputFile, process.stdout);
+  if (result.problem !== undefined) complain(result.problem);
+  return result.exitCode === EXIT_FINDINGS && options.exitZero ? EXIT_CLEAN : result.exitCode;
 }
 
 /** One line on stderr: usage and I/O errors never come with a stack trace. */

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { TextDecoder } from 'node:util';
-import type { Encoding } from '../index';
+import type { Encoding } from '../parser/document';
 
 export const STDIN_PATH = '-';
 /** How stdin is named in output. */

@@ -1,10 +1,14 @@
 /** What the CLI learnt about each input, and the totals the formatters and exit code use. */
-import type { Encoding, Finding } from '../index';
+import type { Finding } from '../engine/finding';
+import type { SuppressedFinding } from '../engine/suppressions';
+import type { Encoding } from '../parser/document';
 
 /** A file that was read and linted (and, with --fix, fixed). */
 export interface LintedFile {
   readonly path: string;
   readonly encoding: Encoding;
+  /** The build id the file was checked against (--target, the config file or an override). */
+  readonly target?: string;
   /** What the file has now: after --fix, what remains in the fixed text. */
   readonly findings: readonly Finding[];
   /**
@@ -14,6 +18,11 @@ export interface LintedFile {
   readonly fixed?: readonly Finding[];
   /** With --fix: why the fixed text could not be written (the file is unchanged). */
   readonly writeError?: string;
+  /**
+   * Findings hidden by `# vsftpd-lint` directives, with the directives that hide them (after
+   * --fix: in the fixed text). Absent when the output format does not show them.
+   */
+  readonly suppressed?: readonly SuppressedFinding[];
 }
 
 /** A file that could not be read or linted. */
@@ -46,6 +55,10 @@ export function findingsOf(result: FileResult): readonly Finding[] {
 
 export function fixedOf(result: FileResult): readonly Finding[] {
   return 'findings' in result ? (result.fixed ?? []) : [];
+}
+
+export function suppressedOf(result: FileResult): readonly SuppressedFinding[] {
+  return 'findings' in result ? (result.suppressed ?? []) : [];
 }
 
 export function totals(results: readonly FileResult[]): Totals {

@@ -1,6 +1,6 @@
 /** Text for --list-rules and --explain, built from the rules' own metadata. */
 import kleur from 'kleur';
-import type { Rule } from '../index';
+import type { Rule } from '../engine/rule';
 
 const WIDTH = 80;
 

@@ -1,21 +1,23 @@
-/** Output formats by name. */
-import type { FileResult } from '../results';
+/**
+ * Every output format by name, loaded eagerly (for the docs generator and library-style use).
+ * The command line loads only the formatter it needs (`./load`).
+ */
+import { formatCheckstyle } from './checkstyle';
+import { formatGcc } from './gcc';
+import { formatGithub } from './github';
 import { formatJson } from './json';
+import type { Format, Formatter } from './names';
+import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export const FORMATS = ['stylish', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export interface FormatContext {
-  /** The build id the files were checked against. */
-  readonly target: string;
-  /** --fix ran: findings carry what was fixed (`FileResult.fixed`). */
-  readonly fixed?: boolean;
-}
-
-export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+export { FORMATS } from './names';
+export type { Format, FormatContext, Formatter } from './names';
 
 export const FORMATTERS: Readonly<Record<Format, Formatter>> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  gcc: formatGcc,
+  checkstyle: formatCheckstyle,
 };

@@ -5,11 +5,13 @@
  * ```jsonc
  * {
  *   "version": 1,
- *   "target": "debian-3.0.3",          // build id checked against (aliases resolved)
+ *   "target": "debian-3.0.3",          // build id checked against (aliases resolved); when
+ *                                       // per-path overrides chose several, the first file's
  *   "files": [
  *     {
  *       "path": "vsftpd.conf",          // as given on the command line; "<stdin>" for "-"
  *       "encoding": "utf8",             // "utf8", or "latin1" when the file is not valid UTF-8
+ *       "target": "debian-3.0.3",       // build id this file was checked against
  *       "findings": [
  *         {
  *           "ruleId": "VSF102",         // stable code
@@ -28,10 +30,23 @@
  *             "edits": [{ "start": 120, "end": 124, "text": "YES" }]
  *           }
  *         }
+ *       ],
+ *       // Findings hidden by "# vsftpd-lint" directives: the same fields, and the directives
+ *       // that hide the finding (most specific first), with the reason written after " -- ".
+ *       "suppressed": [
+ *         {
+ *           "ruleId": "VSF401", "name": "anonymous-enabled", ...,
+ *           "suppressions": [
+ *             { "kind": "disable-next-line",  // disable-next-line | disable | disable-file
+ *               "line": 5,                    // line of the directive
+ *               "justification": "public mirror" } // or null when no reason is given
+ *           ]
+ *         }
  *       ]
  *     },
- *     // A file that could not be read has "error" instead of "encoding", and no findings:
- *     { "path": "missing.conf", "error": "no such file", "findings": [] }
+ *     // A file that could not be read has "error" instead of "encoding" and "target", and no
+ *     // findings:
+ *     { "path": "missing.conf", "error": "no such file", "findings": [], "suppressed": [] }
  *   ],
  *   "summary": {
  *     "errors": 1, "warnings": 0, "infos": 0,   // findings by severity, all files
@@ -48,9 +63,10 @@
  * `"writeError": "permission denied"` (or another reason). The summary then also has
  * `"fixed"` (findings fixed, all files) and `"unwritableFiles"`.
  */
-import type { Finding, TextEdit } from '../../index';
+import type { Finding, TextEdit } from '../../engine/finding';
+import type { SuppressedFinding } from '../../engine/suppressions';
 import { FileResult, totals } from '../results';
-import type { FormatContext } from './index';
+import type { FormatContext } from './names';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -61,11 +77,15 @@ export function formatJson(results: readonly FileResult[], context: FormatContex
     version: JSON_FORMAT_VERSION,
     target: context.target,
     files: results.map((r) => {
-      if ('error' in r) return { path: r.path, error: r.error, findings: [], ...(fixRan ? { fixed: [] } : {}) };
+      if ('error' in r) {
+        return { path: r.path, error: r.error, findings: [], suppressed: [], ...(fixRan ? { fixed: [] } : {}) };
+      }
       return {
         path: r.path,
         encoding: r.encoding,
+        target: r.target ?? context.target,
         findings: r.findings.map(findingJson),
+        suppressed: (r.suppressed ?? []).map(suppressedJson),
         ...(fixRan ? { fixed: (r.fixed ?? []).map(findingJson) } : {}),
         ...(r.writeError !== undefined ? { writeError: r.writeError } : {}),
       };
@@ -88,7 +108,7 @@ function editJson({ start, end, text }: TextEdit) {
   return { start, end, text };
 }
 
-function findingJson(f: Finding) {
+export function findingJson(f: Finding) {
   return {
     ruleId: f.ruleId,
     name: f.name,
@@ -102,5 +122,12 @@ function findingJson(f: Finding) {
     option: f.option,
     fixable: f.fixable,
     fix: f.fix ? { safety: f.fix.safety, edits: f.fix.edits.map(editJson) } : null,
+  };
+}
+
+function suppressedJson(f: SuppressedFinding) {
+  return {
+    ...findingJson(f),
+    suppressions: f.suppressions.map(({ kind, line, justification }) => ({ kind, line, justification })),
   };
 }

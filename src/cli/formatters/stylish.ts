@@ -10,7 +10,7 @@
  * by the caller.
  */
 import kleur from 'kleur';
-import type { Finding, Severity } from '../../index';
+import type { Finding, Severity } from '../../engine/finding';
 import { FileResult, findingsOf, fixedOf, totals, Totals } from '../results';
 
 const SEVERITY_COLOR: Readonly<Record<Severity, (s: string) => string>> = {
