@@ -4,8 +4,8 @@ import { BUILD_IDS } from '../schema/options';
 import { DEFAULT_TARGET, TARGET_ALIASES } from '../schema/targets';
 import { FORMATS, Format } from './formatters/names';
 import { STDIN_PATH } from './read-source';
+import { UsageError, withHouseStyle } from './usage';
 
-export class UsageError extends Error {}
 
 export interface CliOptions {
   /** Help, version or a completion script was asked for and has been printed: nothing else to do. */
@@ -240,18 +240,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     .example('$0 --explain VSF102', 'Explain a rule')
     .example('$0 completion >> ~/.bashrc', 'Install shell completion')
     .epilogue(EPILOGUE)
-    .parserConfiguration({ 'parse-positional-numbers': false, 'duplicate-arguments-array': true })
-    .strictOptions()
-    .help()
-    .alias('help', 'h')
-    .version()
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new UsageError(oneLine(message || error?.message || 'invalid arguments'));
-    });
+    .version();
 
-  const raw = parser.parseSync() as Record<string, unknown>;
+  const raw = withHouseStyle(parser, true).parseSync() as Record<string, unknown>;
   const args = lastValues(raw);
   const positional = (raw._ as unknown[]).map(String);
   // `vsftpd-lint completion` (yargs printed the script) and the shell asking for completions.
@@ -371,9 +362,4 @@ function checkPrintEffective(options: CliOptions, files: readonly string[]): voi
   if (options.format !== 'stylish' && options.format !== 'json') {
     throw new UsageError('--print-effective prints text, or JSON with --format json (see --help)');
   }
-}
-
-/** yargs spreads some messages (e.g. invalid choices) over several lines. */
-function oneLine(message: string): string {
-  return `${message.replace(/\s*\n\s*/g, ' ').trim()} (see --help)`;
 }

@@ -10,6 +10,7 @@
 import type { FirewallBackend as Backend } from '../firewall';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-codes';
 import { describeSourceError, readSource } from './read-source';
+import { UsageError, withHouseStyle } from './usage';
 
 const EPILOGUE = `Opens what the EFFECTIVE config needs: the control port (listen_port), the passive range
 vsftpd really uses (pasv_min_port-pasv_max_port), and source port 20 for active mode when
@@ -25,7 +26,6 @@ Exit status:
   2  no rules: a usage error, a file that could not be read, or a config that cannot be turned
      into rules (no passive range, a line vsftpd stops at); the reason is one line on stderr`;
 
-class UsageError extends Error {}
 
 interface FirewallArgs {
   readonly file: string;
@@ -126,18 +126,9 @@ async function parseFirewallArgs(argv: readonly string[]): Promise<FirewallArgs 
     .example('$0 firewall ftp.conf --backend ufw', 'ufw commands (run: sh FILE)')
     .example('$0 firewall - --backend firewalld', 'firewall-cmd commands; config on stdin')
     .epilogue(EPILOGUE)
-    .parserConfiguration({ 'parse-positional-numbers': false, 'duplicate-arguments-array': false })
-    .strictOptions()
-    .help()
-    .alias('help', 'h')
-    .version(false)
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new UsageError(oneLine(message || error?.message || 'invalid arguments'));
-    });
+    .version(false);
 
-  const args = parser.parseSync();
+  const args = withHouseStyle(parser, false).parseSync();
   if (args.help) return undefined;
   const files = args._.map(String);
   if (files.length !== 1) {
@@ -174,7 +165,3 @@ function complain(message: string): void {
   process.stderr.write(`vsftpd-lint: ${message}\n`);
 }
 
-/** yargs spreads some messages (e.g. invalid choices) over several lines. */
-function oneLine(message: string): string {
-  return `${message.replace(/\s*\n\s*/g, ' ').trim()} (see --help)`;
-}

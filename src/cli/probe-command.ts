@@ -13,6 +13,7 @@ import kleur from 'kleur';
 import { useColor } from './color';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-codes';
 import { describeSourceError, readSource } from './read-source';
+import { UsageError, withHouseStyle } from './usage';
 
 const EPILOGUE = `Steps: connect and banner; FEAT; AUTH TLS and PBSZ/PROT (--tls); login; PASV, then a data
 connection to the address the 227 reply ADVERTISES and a listing; EPSV the same way; with --active,
@@ -35,7 +36,6 @@ const ANONYMOUS_USERS = new Set(['anonymous', 'ftp']);
 const FORMATS = ['human', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-class UsageError extends Error {}
 
 interface ProbeArgs {
   readonly url: string;
@@ -195,18 +195,9 @@ async function parseProbeArgs(argv: readonly string[]): Promise<ProbeArgs | unde
     .example('$0 probe --tls --insecure ftp://host', 'Explicit FTPS, self-signed certificate')
     .example('$0 probe --format json ftp://host', 'The report as JSON')
     .epilogue(EPILOGUE)
-    .parserConfiguration({ 'parse-positional-numbers': false, 'duplicate-arguments-array': false })
-    .strictOptions()
-    .help()
-    .alias('help', 'h')
-    .version(false)
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new UsageError(oneLine(message || error?.message || 'invalid arguments'));
-    });
+    .version(false);
 
-  const args = parser.parseSync();
+  const args = withHouseStyle(parser, false).parseSync();
   if (args.help) return undefined;
   const positional = args._.map(String);
   if (positional.length !== 1) {
@@ -324,7 +315,3 @@ function complain(message: string): void {
   process.stderr.write(`vsftpd-lint: ${message}\n`);
 }
 
-/** yargs spreads some messages (e.g. invalid choices) over several lines. */
-function oneLine(message: string): string {
-  return `${message.replace(/\s*\n\s*/g, ' ').trim()} (see --help)`;
-}
