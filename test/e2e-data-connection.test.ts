@@ -8,24 +8,20 @@
  * (./scripts/test.sh) installs it. Every step has a timeout, and every vsftpd started here is
  * stopped by PID after each test, also on failure. Recipe: shared/ftp-scenarios (01, 03).
  */
-import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
-import * as os from 'os';
-import * as path from 'path';
 import { lint, RULES } from '../src';
 import type { Finding } from '../src';
 import { applyEdits } from '../src/fix/apply-edits';
+import { freePort, makeWorkDir, stopAllServers, vsftpdConfig, vsftpdUnavailable, Vsftpd } from './support/ftp-server';
 
-const VSFTPD = '/usr/sbin/vsftpd';
-const SECURE_CHROOT_DIR = '/var/run/vsftpd/empty';
-/** Longest wait for any single step (a reply, a connect, a start). */
+/** Longest wait for any single step (a reply, a connect). */
 const STEP_MS = 5000;
 
 jest.setTimeout(45000);
 
 // ---------------------------------------------------------------------------------------------
-// Helpers: timeouts, a free port, vsftpd as a child process, a minimal FTP client
+// Helpers: timeouts and a minimal FTP client (the server side is test/support/ftp-server.ts)
 // ---------------------------------------------------------------------------------------------
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -35,81 +31,6 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Whether something listens on 127.0.0.1:port (read from /proc/net/tcp, without connecting). */
-function listening(port: number): boolean {
-  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  return fs
-    .readFileSync('/proc/net/tcp', 'utf8')
-    .split('\n')
-    .some((row) => {
-      const cols = row.trim().split(/\s+/);
-      return cols[1] === local && cols[3] === '0A';
-    });
-}
-
-class Vsftpd {
-  private constructor(
-    private readonly child: ChildProcess,
-    private readonly logPath: string,
-  ) {}
-
-  /** Starts vsftpd on `configPath` (listen_port `port`) and waits until it listens. */
-  static async start(configPath: string, port: number, logPath: string): Promise<Vsftpd> {
-    // vsftpd writes its fatal "500 OOPS" lines to fd 0: make fd 0 (and 1, 2) a log file.
-    const log = fs.openSync(logPath, 'w+');
-    let child: ChildProcess;
-    try {
-      child = spawn(VSFTPD, [configPath], { stdio: [log, log, log], cwd: '/' });
-    } finally {
-      fs.closeSync(log);
-    }
-    const server = new Vsftpd(child, logPath);
-    running.push(server);
-    const deadline = Date.now() + STEP_MS;
-    while (!listening(port)) {
-      if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-        throw new Error(`vsftpd did not start listening on 127.0.0.1:${port}: ${server.log() || '(no output)'}`);
-      }
-      await sleep(25);
-    }
-    return server;
-  }
-
-  log(): string {
-    return fs.existsSync(this.logPath) ? fs.readFileSync(this.logPath, 'utf8').trim() : '';
-  }
-
-  /** SIGTERM, then SIGKILL if it has not exited within a second. Session processes die with it. */
-  async stop(): Promise<void> {
-    const { child } = this;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    try {
-      await within(exited, 1000, 'vsftpd to exit on SIGTERM');
-    } catch {
-      child.kill('SIGKILL');
-      await within(exited, 1000, 'vsftpd to exit on SIGKILL').catch(() => undefined);
-    }
-  }
-}
-
-/** Every vsftpd this file started and has not stopped yet. */
-const running: Vsftpd[] = [];
 
 interface Reply {
   readonly code: number;
@@ -235,62 +156,32 @@ async function passiveList(client: FtpClient): Promise<{ pasv: Reply; listing: s
 // Set-up: a temp dir with the anonymous root and the configs
 // ---------------------------------------------------------------------------------------------
 
-let work: string;
+
+let work: { dir: string; root: string };
 
 beforeAll(() => {
-  if (!fs.existsSync(VSFTPD)) {
-    throw new Error(
-      `${VSFTPD} is missing: run the README's test command (./scripts/test.sh), which installs ` +
-        "Debian's vsftpd package before running the tests",
-    );
-  }
-  if (process.getuid?.() !== 0) {
-    throw new Error('the end-to-end test needs root (vsftpd chroots): run the README\'s test command (./scripts/test.sh) as root');
-  }
-  fs.mkdirSync(SECURE_CHROOT_DIR, { recursive: true });
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'vsftpd-lint-e2e-'));
-  fs.chmodSync(work, 0o755);
-  // The anonymous root must not be writable by the ftp user: root-owned, 0755.
-  fs.mkdirSync(path.join(work, 'root'), { mode: 0o755 });
-  fs.writeFileSync(path.join(work, 'root', 'hello.txt'), 'hello\n', { mode: 0o644 });
+  const unavailable = vsftpdUnavailable();
+  if (unavailable) throw new Error(unavailable);
+  work = makeWorkDir('vsftpd-lint-e2e-');
 });
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
-  await Promise.all(running.splice(0).map((server) => server.stop()));
+  await stopAllServers();
 });
 
 afterAll(() => {
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  if (work) fs.rmSync(work.dir, { recursive: true, force: true });
 });
 
 /** An anonymous, read-only standalone server on 127.0.0.1:port with short timeouts, plus `extra`. */
 function config(port: number, extra: string): string {
-  return [
-    'listen=YES',
-    'listen_ipv6=NO',
-    'listen_address=127.0.0.1',
-    `listen_port=${port}`,
-    'background=NO',
-    'anonymous_enable=YES',
-    'local_enable=NO',
-    'write_enable=NO',
-    `anon_root=${path.join(work, 'root')}`,
-    `secure_chroot_dir=${SECURE_CHROOT_DIR}`,
-    'seccomp_sandbox=NO',
-    'xferlog_enable=NO',
-    'connect_timeout=2',
-    'accept_timeout=2',
-    'data_connection_timeout=5',
-    'idle_session_timeout=20',
-    extra,
-  ].join('\n');
+  return vsftpdConfig({ address: '127.0.0.1', port, root: work.root, extra: [extra] });
 }
 
-function writeConfig(name: string, text: string): string {
-  const file = path.join(work, name);
-  fs.writeFileSync(file, text, { mode: 0o600 });
-  return file;
+/** Starts vsftpd on `text` (as NAME.conf in the work dir) and waits until it listens on `port`. */
+function startVsftpd(name: string, text: string, port: number): Promise<Vsftpd> {
+  return Vsftpd.start({ dir: work.dir, name, config: text, port });
 }
 
 function findingOf(ruleName: string, text: string): Finding {
@@ -318,7 +209,7 @@ describe('data connections with the real vsftpd on 127.0.0.1', () => {
     const finding = findingOf('pasv-disabled', broken);
     expect(finding).toMatchObject({ ruleId: 'VSF201', severity: 'warning', fixable: 'unsafe' });
 
-    const before = await Vsftpd.start(writeConfig('pasv-disabled.conf', broken), port, path.join(work, 'oops1.log'));
+    const before = await startVsftpd('pasv-disabled', broken, port);
     const client = await FtpClient.connect(port);
     await client.loginAnonymously();
     expect((await client.command('PASV')).text).toBe('550 Permission denied.');
@@ -329,7 +220,7 @@ describe('data connections with the real vsftpd on 127.0.0.1', () => {
     const fixed = applyEdits(broken, finding.fix!.edits);
     expect(fixed).toContain('pasv_enable=YES\n');
     lintsClean('pasv-disabled', fixed);
-    await Vsftpd.start(writeConfig('pasv-disabled.fixed.conf', fixed), port, path.join(work, 'oops2.log'));
+    await startVsftpd('pasv-disabled.fixed', fixed, port);
     const again = await FtpClient.connect(port);
     await again.loginAnonymously();
     const { pasv, listing } = await passiveList(again);
@@ -343,7 +234,7 @@ describe('data connections with the real vsftpd on 127.0.0.1', () => {
     const finding = findingOf('pasv-address-unreachable', broken);
     expect(finding).toMatchObject({ ruleId: 'VSF206', severity: 'error', fixable: 'unsafe', option: 'pasv_address' });
 
-    const before = await Vsftpd.start(writeConfig('pasv-address.conf', broken), port, path.join(work, 'oops3.log'));
+    const before = await startVsftpd('pasv-address', broken, port);
     const client = await FtpClient.connect(port);
     await client.loginAnonymously();
     const pasv = await client.command('PASV');
@@ -359,7 +250,7 @@ describe('data connections with the real vsftpd on 127.0.0.1', () => {
     const fixed = applyEdits(broken, finding.fix!.edits);
     expect(fixed).not.toContain('pasv_address');
     lintsClean('pasv-address-unreachable', fixed);
-    await Vsftpd.start(writeConfig('pasv-address.fixed.conf', fixed), port, path.join(work, 'oops4.log'));
+    await startVsftpd('pasv-address.fixed', fixed, port);
     const again = await FtpClient.connect(port);
     await again.loginAnonymously();
     const { pasv: fixedPasv, listing } = await passiveList(again);

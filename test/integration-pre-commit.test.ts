@@ -25,30 +25,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cleanEnv, requireProgram, ROOT, runProgram, which } from './support/integration';
+import { CLEAN_CONFIG, cleanEnv, requireProgram, ROOT, runProgram, which } from './support/integration';
 
 const AVAILABLE = requireProgram('pre-commit', 'pre-commit', __filename);
 
 /** A config vsftpd-lint finds nothing in. */
-const CLEAN = `# FTPS for local users
-listen=YES
-anonymous_enable=NO
-local_enable=YES
-write_enable=YES
-local_umask=022
-chroot_local_user=YES
-user_sub_token=$USER
-local_root=/srv/ftp/$USER
-xferlog_enable=YES
-ftpd_banner=Authorised use only.
-pasv_min_port=40000
-pasv_max_port=40100
-pasv_address=198.51.100.7
-ssl_enable=YES
-rsa_cert_file=/etc/ssl/certs/ssl-cert-snakeoil.pem
-rsa_private_key_file=/etc/ssl/private/ssl-cert-snakeoil.key
-ssl_tlsv1=NO
-`;
+const CLEAN = CLEAN_CONFIG;
 /** The same with a trailing blank after YES (VSF102 bad-bool-value, an error with a safe fix). */
 const BROKEN = CLEAN.replace('write_enable=YES\n', 'write_enable=YES \n');
 /** What the safe fix makes of BROKEN. */

@@ -14,6 +14,9 @@ import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
+/** A config vsftpd-lint finds nothing in (the CLI tests' clean fixture). */
+export const CLEAN_CONFIG = fs.readFileSync(path.join(ROOT, 'fixtures/cli/clean.conf'), 'utf8');
+
 /** CI is set (to anything but "", "0" or "false"), as CI services do. */
 export function inCi(): boolean {
   const value = (process.env.CI ?? '').trim().toLowerCase();
