@@ -13,12 +13,12 @@
  *
  * The test needs the binary and FAILS (never skips) without it.
  */
-import { diffArrays } from 'diff';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fix, lint } from '../src';
 import type { Finding, FixOptions } from '../src';
 import { configSeed, generateConfig, GENERATOR_BUILD } from './support/generate-config';
+import { lineOrigins } from './support/line-origins';
 import { runVsftpd, VsftpdResult, vsftpdAvailable, VSFTPD_PATH } from './support/vsftpd';
 
 const TARGET = GENERATOR_BUILD; // debian-3.0.3, the build at /usr/sbin/vsftpd
@@ -43,34 +43,6 @@ function onlySafelyFixableSyntaxErrors(findings: readonly Finding[]): boolean {
   return errors.length > 0 && errors.every((f) => isSyntaxError(f) && f.fixable === 'safe');
 }
 
-/**
- * For each line of `after` (1-based), the lines of `before` it comes from: itself when a line diff
- * keeps it, line for line in a hunk that replaces as many lines as it removes, else the hunk.
- */
-function lineOrigins(before: string, after: string): Map<number, number[]> {
-  const origins = new Map<number, number[]>();
-  let a = 1;
-  let b = 1;
-  let removed: number[] = [];
-  for (const change of diffArrays(before.split('\n'), after.split('\n'))) {
-    if (change.removed) {
-      removed = Array.from({ length: change.count }, (_, k) => a + k);
-      a += change.count;
-    } else if (change.added) {
-      for (let k = 0; k < change.count; k++) {
-        origins.set(b + k, removed.length === change.count ? [removed[k]] : removed.length > 0 ? removed : [a - 1, a]);
-      }
-      b += change.count;
-      removed = [];
-    } else {
-      for (let k = 0; k < change.count; k++) origins.set(b + k, [a + k]);
-      a += change.count;
-      b += change.count;
-      removed = [];
-    }
-  }
-  return origins;
-}
 
 /**
  * vsftpd stops at the first thing wrong with a line, and the linter reports that one: a BOM

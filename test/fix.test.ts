@@ -13,7 +13,6 @@
  * A rule whose fix breaks one of these is a bug in the rule, and fails the suite.
  */
 import * as fc from 'fast-check';
-import { diffArrays } from 'diff';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fix, lint, parse, print, RULES, MAX_FIX_PASSES, BUILD_IDS, OPTIONS } from '../src';
@@ -22,6 +21,7 @@ import { applyEdits } from '../src/fix/apply-edits';
 import { diffPath, unifiedDiff } from '../src/fix/diff';
 import { configSeed, generateConfig, GENERATOR_BUILD } from './support/generate-config';
 import { CORPUS_DIR, corpusFiles } from './support/corpus';
+import { lineOrigins, linesOf } from './support/line-origins';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'fixtures');
@@ -33,18 +33,6 @@ const SYNTAX = RULES.filter((r) => r.category === 'syntax');
 
 type Encoding = 'utf8' | 'latin1';
 
-/** Each line of `text` with its offsets; `end` is past its "\n". */
-function linesOf(text: string): { start: number; end: number; text: string }[] {
-  const lines: { start: number; end: number; text: string }[] = [];
-  let start = 0;
-  while (start < text.length) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl + 1;
-    lines.push({ start, end, text: text.slice(start, end) });
-    start = end;
-  }
-  return lines;
-}
 
 /** The edits of the applied fixes, in offsets of the input (as `fix` reports them). */
 function appliedEdits(result: FixResult): TextEdit[] {
@@ -116,35 +104,6 @@ const errorCounts = (findings: readonly Finding[]): Map<string, number> => {
   return counts;
 };
 
-/**
- * For each line of `after` (1-based), the lines of `before` it comes from: itself when the line
- * diff keeps it, else the lines the change replaced (or the neighbours of an insertion).
- */
-function lineOrigins(before: string, after: string): Map<number, number[]> {
-  const origins = new Map<number, number[]>();
-  let a = 1;
-  let b = 1;
-  let removed: number[] = [];
-  for (const change of diffArrays(linesOf(before).map((l) => l.text), linesOf(after).map((l) => l.text))) {
-    if (change.removed) {
-      removed = Array.from({ length: change.count }, (_, k) => a + k);
-      a += change.count;
-    } else if (change.added) {
-      // Line for line when as many lines replace as were removed; else the whole hunk.
-      const from = (k: number) =>
-        removed.length === change.count ? [removed[k]] : removed.length > 0 ? removed : [a - 1, a];
-      for (let k = 0; k < change.count; k++) origins.set(b + k, from(k));
-      b += change.count;
-      removed = [];
-    } else {
-      for (let k = 0; k < change.count; k++) origins.set(b + k, [a + k]);
-      a += change.count;
-      b += change.count;
-      removed = [];
-    }
-  }
-  return origins;
-}
 
 /**
  * Rule ids with more errors in `afterFindings` (of `after`) than in `beforeFindings` (of
