@@ -9,7 +9,7 @@ const unknownOption: Rule = {
   name: 'unknown-option',
   category: 'syntax',
   severity: 'error',
-  fixable: 'safe',
+  fixable: 'unsafe',
   summary: 'An option name the target build does not know stops vsftpd at start-up.',
   docs: {
     what:

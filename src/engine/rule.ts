@@ -16,7 +16,11 @@ export interface RuleDocs {
   readonly why: string;
   /** The vsftpd message or client symptom it prevents, verbatim where there is one. */
   readonly prevents: string;
-  readonly example: { readonly bad: string; readonly good: string };
+  /**
+   * A file that triggers the rule and one that does not (the suite checks both), in the notation
+   * of src/docs/example-text.ts; `target` names the build when the rule is about one.
+   */
+  readonly example: { readonly bad: string; readonly good: string; readonly target?: string };
   /** What the fix does and why it is safe or unsafe, or how to fix it by hand. */
   readonly fix: string;
 }
