@@ -377,6 +377,10 @@ describe('diffPath', () => {
     ['./etc/vsftpd.conf', 'etc/vsftpd.conf'],
     ['/etc/vsftpd.conf', 'etc/vsftpd.conf'],
     ['a//b/../c.conf', 'a/c.conf'],
+    ['../x.conf', '../x.conf'],
+    ['a/../../x.conf', '../x.conf'],
+    ['/../x.conf', 'x.conf'],
+    ['a\\b.conf', 'a/b.conf'],
   ])('%s -> %s', (input, expected) => {
     expect(diffPath(input)).toBe(expected);
   });

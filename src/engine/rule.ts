@@ -2,7 +2,7 @@
  * The shape of a rule: identity, documentation, and a check over the document and the effective
  * configuration. Rules never touch files, the terminal or process state; they call `report`.
  */
-import { VSFTPD_READ_LIMIT } from '../parser/document';
+import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Document, Line, SettingLine } from '../parser/document';
 import type { Target } from '../schema/targets';
 import type { EffectiveConfig, EffectiveValue, Setting } from './effective-config';
@@ -140,7 +140,7 @@ export function deleteSettings(config: EffectiveConfig, name: string): TextEdit[
 export function appendLines(document: Document, lines: readonly string[]): TextEdit | undefined {
   const text = document.text;
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
-  const added = Buffer.byteLength(lines.join('\n'), document.encoding === 'latin1' ? 'latin1' : 'utf8');
+  const added = byteLength(lines.join('\n'), document.encoding);
   if (document.byteLength + separator.length + added > VSFTPD_READ_LIMIT) return undefined;
   return { start: text.length, end: text.length, text: separator + lines.map((l) => `${l}\n`).join('') };
 }
