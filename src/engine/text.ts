@@ -47,8 +47,18 @@ export function isIndentedComment(line: SettingLine): boolean {
   return line.indent !== '' && line.name.startsWith('#');
 }
 
+/**
+ * The comment marker of another language ("//", ";", or "--" followed by a blank, a "-" or the
+ * end of the line) that starts a setting line, or undefined. vsftpd has no comment syntax but "#"
+ * in column 1, so it reads such a line as an option name and stops.
+ */
+export function foreignCommentMarker(line: SettingLine): string | undefined {
+  return /^(?:\/\/|;|--(?=[ \t\r\v\f-]|$))/.exec(line.name)?.[0];
+}
+
+/** Lines whose cause another rule explains first: a BOM, an indented "#", a "//" or ";" comment. */
 export function isExplainedByLayout(document: Document, line: SettingLine): boolean {
-  return startsWithBom(document, line) || isIndentedComment(line);
+  return startsWithBom(document, line) || isIndentedComment(line) || foreignCommentMarker(line) !== undefined;
 }
 
 /**
