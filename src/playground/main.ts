@@ -160,12 +160,26 @@ function showFindings(findings: readonly Finding[]): void {
 function showDiff(text: string): void {
   if (applied) {
     diffTitle.textContent = applied.unsafe ? 'Applied fixes (safe and unsafe)' : 'Applied safe fixes';
-    diffView.textContent = applied.diff;
+    renderDiff(applied.diff);
     return;
   }
   const { diff } = fixText(text, false);
   diffTitle.textContent = diff === '' ? 'No safe fix to apply' : 'What "Apply safe fixes" would change';
-  diffView.textContent = diff;
+  renderDiff(diff);
+}
+
+/** The diff's lines, coloured by kind; the element's text is the diff exactly. */
+function renderDiff(diff: string): void {
+  const kind = (line: string) =>
+    line.startsWith('+++') || line.startsWith('---') ? 'file' : line.startsWith('@@') ? 'hunk' : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : 'context';
+  diffView.replaceChildren(
+    ...(diff.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((line) => {
+      const span = document.createElement('span');
+      span.className = kind(line);
+      span.textContent = line;
+      return span;
+    }),
+  );
 }
 
 function fixText(text: string, unsafe: boolean): { output: string; diff: string } {

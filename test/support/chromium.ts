@@ -8,12 +8,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { Browser } from 'puppeteer-core';
-import { ROOT } from './integration';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * The repository: the nearest directory above this module with a package.json (jest runs it
+ * from test/support, the screenshot script from dist/test/support).
+ */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
 /** The built playground page (`npm run build`). */
-export const PLAYGROUND_PAGE = path.join(ROOT, 'dist/playground/index.html');
+export const PLAYGROUND_PAGE = path.join(repositoryRoot(), 'dist/playground/index.html');
 
 export function playgroundUrl(fragment = ''): string {
   if (!fs.existsSync(PLAYGROUND_PAGE)) throw new Error(`${PLAYGROUND_PAGE} is missing: run "npm run build" first`);

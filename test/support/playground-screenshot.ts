@@ -5,7 +5,6 @@
 import * as path from 'node:path';
 import { encodeConfig } from '../../src/playground/share';
 import { launchChromium, playgroundUrl } from './chromium';
-import { ROOT } from './integration';
 
 const CONFIG = `# /etc/vsftpd.conf
 listen = YES
@@ -34,7 +33,7 @@ async function main(out: string): Promise<void> {
   }
 }
 
-main(path.resolve(ROOT, process.argv[2] ?? 'docs/playground.png')).catch((err: unknown) => {
+main(path.resolve(process.argv[2] ?? 'docs/playground.png')).catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
 });
