@@ -10,12 +10,44 @@
 export { parse, print } from './parser/parse';
 export type { ParseOptions } from './parser/parse';
 export type { Document, Line, SettingLine, CommentLine, BlankLine, Encoding } from './parser/document';
-export { lint, lintDocument } from './engine/lint';
-export type { LintOptions } from './engine/lint';
+/** `decodeBytes(bytes)`: a file's text and encoding, as the CLI reads files (UTF-8, else latin1). */
+export { decodeBytes } from './parser/decode';
+/**
+ * `lint(text, options)`, `lintResult` (with the suppressed findings and the directives), and the
+ * same for a parsed document. Options: `target`, `encoding`, `rules` (default: RULES enabled by
+ * default), `selection` (config layers), `inlineConfig`, `pasvRange`.
+ */
+export { lint, lintResult, lintDocument, lintDocumentResult } from './lint';
+export type { LintOptions, LintResult } from './lint';
+/** The engine itself, for a caller with its own rule registry: `lintWith(registry, document, options)`. */
+export { lintWith } from './engine/lint';
 export type { Finding, Severity, Category, Fix, FixSafety, TextEdit, Fixability } from './engine/finding';
-export type { Rule, RuleDocs } from './engine/rule';
+export type {
+  Rule,
+  RuleDocs,
+  RuleContext,
+  Report,
+  RuleOptions,
+  PasvRange,
+  SuppressedFinding,
+  Suppression,
+  Directive,
+  SuppressionOutcome,
+} from './engine/rule';
+/** Every rule, in id order, with its metadata (id, name, category, severity, fixable, summary, docs). */
 export { RULES } from '../rules';
-export { getTarget, DEFAULT_TARGET } from './schema/targets';
+/** Rule selection as config files and flags express it (`LintOptions.selection`). */
+export { resolveRuleSelection, RuleSelectionError, CATEGORIES } from './engine/rule-selection';
+export type { RuleSelection, RuleSetting } from './engine/rule-selection';
+/** The configuration vsftpd ends up with: `new EffectiveConfig(parse(text), getTarget(id))`. */
+export { EffectiveConfig } from './engine/effective-config';
+export type { EffectiveValue, Setting } from './engine/effective-config';
+/** How a value is shown and read: `formatValue(option, value)`, `readingNote`, `quote(text)` (escaped, bounded). */
+export { formatValue, readingNote } from './schema/values';
+export { quote } from './engine/text';
+/** vsftpd builds (`--target`): ids, aliases, option tables and compiled defaults. */
+export { getTarget, DEFAULT_TARGET, TARGET_ALIASES } from './schema/targets';
+export type { Target } from './schema/targets';
 export { BUILD_IDS, OPTIONS } from './schema/options';
 export type { BuildId, OptionSpec } from './schema/options';
 /**
@@ -27,7 +59,7 @@ export type { BuildId, OptionSpec } from './schema/options';
 export { fix, MAX_FIX_PASSES } from './fix/fix';
 export type { FixOptions, FixResult } from './fix/fix';
 /** `applyEdits(text, edits)`: applies non-overlapping text edits given in offsets of `text`. */
-export { applyEdits } from './fix/apply-edits';
+export { applyEdits } from './engine/apply-edits';
 /** `unifiedDiff(path, before, after)`: the unified diff `fix` returns, "" for equal texts. */
 export { unifiedDiff } from './fix/diff';
 /**

@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../src/index';
 import { useColor } from '../src/cli/color';
-import { binaryReason, decode } from '../src/cli/read-source';
+import { binaryReason } from '../src/cli/read-source';
+import { decodeBytes as decode } from '../src/parser/decode';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');

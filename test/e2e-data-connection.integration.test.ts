@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import { lint, RULES } from '../src';
 import type { Finding } from '../src';
-import { applyEdits } from '../src/fix/apply-edits';
+import { applyEdits } from '../src/engine/apply-edits';
 import { freePort, makeWorkDir, stopAllServers, vsftpdConfig, vsftpdUnavailable, Vsftpd } from './support/ftp-server';
 
 /** Longest wait for any single step (a reply, a connect). */

@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fix, lint, parse, print, RULES, MAX_FIX_PASSES, BUILD_IDS, OPTIONS } from '../src';
 import type { Finding, FixOptions, FixResult, Rule, TextEdit } from '../src';
-import { applyEdits } from '../src/fix/apply-edits';
+import { applyEdits } from '../src/engine/apply-edits';
 import { diffPath, unifiedDiff } from '../src/fix/diff';
 import { configSeed, generateConfig, GENERATOR_BUILD } from './support/generate-config';
 import { CORPUS_DIR, corpusFiles } from './support/corpus';

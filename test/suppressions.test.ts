@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, fix, lint, parse, RULES } from '../src';
 import type { Finding, Rule } from '../src';
-import { lintResult } from '../src/engine/lint';
-import type { LintOptions } from '../src/engine/lint';
+import { lintResult } from '../src/lint';
+import type { LintOptions } from '../src/lint';
 import { looksLikeDirective, parseDirectives, reportDirectiveProblems } from '../src/engine/suppressions';
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../fixtures/suppressions', name), 'utf8');

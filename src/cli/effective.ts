@@ -17,11 +17,10 @@
  * `{ "path", "target", "error", "findings": [...] }` in JSON (the findings as in
  * `--format json`), and the exit status is 1.
  */
-import { lintDocumentResult } from '../engine/lint';
+import { lintDocumentResult } from '../lint';
 import { EffectiveConfig, EffectiveValue } from '../engine/effective-config';
 import { quote } from '../engine/text';
 import { parse } from '../parser/parse';
-import { isFatal } from '../schema/setting';
 import { getTarget } from '../schema/targets';
 import { formatValue, readingNote } from '../schema/values';
 import { EXIT_CLEAN, EXIT_FINDINGS } from './exit-codes';
@@ -42,7 +41,7 @@ export function effectiveReport(source: Source, options: FileLintOptions, json: 
   const target = getTarget(options.target);
   const document = parse(source.text, { encoding: source.encoding });
   const config = new EffectiveConfig(document, target);
-  const fatalLines = new Set(config.settings.filter((s) => isFatal(s.outcome)).map((s) => s.line.line));
+  const fatalLines = new Set(config.refused().map((s) => s.line.line));
   if (fatalLines.size > 0) {
     // Whatever the rule selection says: these lines are why there is no configuration to show.
     const { findings } = lintDocumentResult(document, { target: target.id, inlineConfig: false });

@@ -11,7 +11,7 @@
  */
 import kleur from 'kleur';
 import { RULES } from '../../rules';
-import { lintDocumentResult } from '../engine/lint';
+import { lintDocumentResult } from '../lint';
 import type { FixResult } from '../fix/fix';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';

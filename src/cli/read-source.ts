@@ -3,8 +3,8 @@
  * the file is returned as a `SourceError`, never thrown.
  */
 import { readFileSync } from 'node:fs';
-import { TextDecoder } from 'node:util';
 import type { Encoding } from '../parser/document';
+import { decodeBytes as decode } from '../parser/decode';
 
 export const STDIN_PATH = '-';
 /** How stdin is named in output. */
@@ -73,19 +73,6 @@ function ioError(path: string, err: unknown): SourceError {
       const detail = err instanceof Error ? err.message : String(err);
       return { path, kind: 'io', reason: `cannot read (${detail})` };
     }
-  }
-}
-
-/**
- * UTF-8 when the bytes are valid UTF-8, else latin1 (one char per byte, so nothing is lost and
- * byte offsets stay exact). The BOM is kept: it is a finding, not a detail of decoding.
- */
-export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, encoding: 'utf8' };
-  } catch {
-    return { text: Buffer.from(bytes).toString('latin1'), encoding: 'latin1' };
   }
 }
 

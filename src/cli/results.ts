@@ -1,6 +1,6 @@
 /** What the CLI learnt about each input, and the totals the formatters and exit code use. */
 import type { Finding } from '../engine/finding';
-import type { SuppressedFinding } from '../engine/suppressions';
+import type { SuppressedFinding } from '../engine/rule';
 import type { Encoding } from '../parser/document';
 
 /** A file that was read and linted (and, with --fix, fixed). */
@@ -55,10 +55,6 @@ export function findingsOf(result: FileResult): readonly Finding[] {
 
 export function fixedOf(result: FileResult): readonly Finding[] {
   return 'findings' in result ? (result.fixed ?? []) : [];
-}
-
-export function suppressedOf(result: FileResult): readonly SuppressedFinding[] {
-  return 'findings' in result ? (result.suppressed ?? []) : [];
 }
 
 export function totals(results: readonly FileResult[]): Totals {

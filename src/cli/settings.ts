@@ -3,7 +3,7 @@
  * --no-config), the config's per-path overrides, then the command-line flags, which win.
  */
 import { RULES } from '../../rules';
-import type { LintOptions } from '../engine/lint';
+import type { LintOptions } from '../lint';
 import {
   ConfigChoice,
   ConfigError,

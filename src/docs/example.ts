@@ -1,7 +1,7 @@
 /** The README's example: the bundled config linted exactly as `./scripts/example.sh` does. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintDocument } from '../engine/lint';
+import { lintDocument } from '../lint';
 import { parse } from '../parser/parse';
 import { DEFAULT_TARGET } from '../schema/targets';
 import { FORMATTERS } from '../cli/formatters';

@@ -4,7 +4,7 @@
  */
 import type { Document, SettingLine } from '../parser/document';
 import type { OptionSpec, OptionValue } from '../schema/options';
-import { readSetting, SettingOutcome } from '../schema/setting';
+import { isFatal, readSetting, SettingOutcome } from '../schema/setting';
 import { compiledDefault, Target } from '../schema/targets';
 import { formatValue, readingNote } from '../schema/values';
 import { quoteIfNeeded } from './text';
@@ -56,6 +56,15 @@ export class EffectiveConfig {
       }
     }
     this.settings = settings;
+  }
+
+  /**
+   * The settings vsftpd refuses (it stops at the first, so a file with any never loads), in file
+   * order: the one answer to "does vsftpd accept this setting" that the linter, the effective
+   * configuration and the firewall rules share.
+   */
+  refused(): readonly Setting[] {
+    return this.settings.filter((setting) => isFatal(setting.outcome));
   }
 
   /** The value vsftpd uses for a known option of the target, or undefined for an unknown name. */

@@ -5,7 +5,7 @@ import { isFatal, readSetting } from '../schema/setting';
 import type { SettingOutcome } from '../schema/setting';
 import { getTarget } from '../schema/targets';
 import type { Target } from '../schema/targets';
-import { applyEdits } from '../fix/apply-edits';
+import { applyEdits } from './apply-edits';
 import { EffectiveConfig } from './effective-config';
 import type { Setting } from './effective-config';
 import type { Finding, Fix, Severity } from './finding';
@@ -15,7 +15,6 @@ import type { PasvRange, Report, Rule, RuleContext, RuleOptions } from './rule';
 import { resolveRuleSelection, RuleSelection } from './rule-selection';
 import { parseDirectives, SuppressedFinding, SuppressionOutcome, SuppressionState } from './suppressions';
 import type { Directive } from './suppressions';
-import { RULES } from '../../rules';
 
 export interface LintOptions {
   /** Build to check against: a build id or alias (see `--target`); default Debian 3.0.3. */
@@ -47,49 +46,49 @@ export interface LintResult {
   readonly directives: readonly Directive[];
 }
 
-/**
- * Lints vsftpd.conf text and returns the findings sorted by position (suppressed findings are
- * left out; see `lintResult`). Throws only for an unknown target or rule name.
- */
-export function lint(text: string, options: LintOptions = {}): Finding[] {
-  return lintDocumentResult(parse(text, { encoding: options.encoding }), options).findings;
-}
-
-/** `lint` with the suppressed findings and the directives. */
-export function lintResult(text: string, options: LintOptions = {}): LintResult {
-  return lintDocumentResult(parse(text, { encoding: options.encoding }), options);
-}
-
-const DEFAULT_RULES = RULES.filter((rule) => rule.enabledByDefault !== false);
-const SYNTAX_RULES = RULES.filter((rule) => rule.category === 'syntax');
 const NO_SEVERITIES: ReadonlyMap<string, Severity> = new Map();
 const DEFAULT_RULE_OPTIONS: RuleOptions = { pasvRange: SUGGESTED_PASV_RANGE };
 
-export function lintDocument(document: Document, options: LintOptions = {}): Finding[] {
-  return lintDocumentResult(document, options).findings;
+/** A registry's rules enabled by default and its syntax rules, computed once per registry. */
+const registryViews = new WeakMap<readonly Rule[], { defaults: readonly Rule[]; syntax: readonly Rule[] }>();
+function viewsOf(registry: readonly Rule[]) {
+  let views = registryViews.get(registry);
+  if (!views) {
+    views = {
+      defaults: registry.filter((rule) => rule.enabledByDefault !== false),
+      syntax: registry.filter((rule) => rule.category === 'syntax'),
+    };
+    registryViews.set(registry, views);
+  }
+  return views;
 }
 
 interface Collected {
   readonly finding: Finding;
   /** The rule reported no line: the finding is about the file as a whole. */
   readonly fileLevel: boolean;
-  /** Reported from an `afterSuppressions` callback. */
-  readonly late: boolean;
 }
 
-export function lintDocumentResult(document: Document, options: LintOptions = {}): LintResult {
+/**
+ * Lints a parsed document. `registry` is every rule known (the library passes RULES; see
+ * src/lint.ts): the default set is its rules enabled by default, rule names in selections and
+ * directives resolve against it, and its syntax rules say how a refused line reads. The engine
+ * imports no rule itself, so that a caller (the CLI, the language server, the playground, a
+ * test) chooses them.
+ */
+export function lintWith(registry: readonly Rule[], document: Document, options: LintOptions = {}): LintResult {
   const target = getTarget(options.target);
-  const universe = options.rules ? [...RULES, ...options.rules.filter((r) => !RULES.includes(r))] : RULES;
+  const { defaults, syntax } = viewsOf(registry);
+  const universe = options.rules ? [...registry, ...options.rules.filter((r) => !registry.includes(r))] : registry;
   const { rules, severities } = options.selection
-    ? resolveRuleSelection(options.selection, universe, options.rules ?? DEFAULT_RULES)
-    : { rules: options.rules ?? DEFAULT_RULES, severities: NO_SEVERITIES };
+    ? resolveRuleSelection(options.selection, universe, options.rules ?? defaults)
+    : { rules: options.rules ?? defaults, severities: NO_SEVERITIES };
   const ruleOptions: RuleOptions = options.pasvRange ? { pasvRange: options.pasvRange } : DEFAULT_RULE_OPTIONS;
   const config = new EffectiveConfig(document, target);
   const collected: Collected[] = [];
   const callbacks: { rule: Rule; callback: (outcome: SuppressionOutcome) => void }[] = [];
   const ran = new Set<string>();
-  let late = false;
-  const fatal = config.settings.filter((setting) => isFatal(setting.outcome));
+  const fatal = config.refused();
   const run = (rule: Rule, ruleConfig: EffectiveConfig, adjust?: (report: Report) => Report) => {
     ran.add(rule.id);
     const severity = severities.get(rule.id);
@@ -101,7 +100,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
       options: ruleOptions,
       report: (report) => {
         const shown = adjust ? adjust(report) : report;
-        collected.push({ finding: toFinding(rule, shown, severity), fileLevel: !report.line, late });
+        collected.push({ finding: toFinding(rule, shown, severity), fileLevel: !report.line });
       },
       afterSuppressions: (callback) => {
         callbacks.push({ rule, callback });
@@ -116,7 +115,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
     // others reason about what vsftpd will read once those lines are fixed, so that one run shows
     // both (fixing a trailing blank should not be followed by "nobody can log in").
     for (const rule of rules) if (rule.category === 'syntax') run(rule, config);
-    const repaired = new EffectiveConfig(document, target, repairs(document, target, config, fatal, ruleOptions));
+    const repaired = new EffectiveConfig(document, target, repairs(syntax, document, target, config, fatal, ruleOptions));
     const condition = ` (once ${lineList(fatal.map((s) => s.line.line))} ${fatal.length === 1 ? 'is' : 'are'} fixed)`;
     const touchesFatal = (fix: Fix) =>
       fix.edits.some((edit) => fatal.some(({ line }) => edit.start <= line.start + line.text.length && edit.end >= line.start));
@@ -139,7 +138,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
   const state = new SuppressionState(parsed.directives, universe, parsed.malformed);
   // A line vsftpd refuses stops the server whatever a comment says, so its error stays (as a
   // parse error does in ESLint); a directive aimed at it is then reported as unused.
-  const fatalLines = new Set(config.settings.filter((s) => isFatal(s.outcome)).map((s) => s.line.line));
+  const fatalLines = new Set(fatal.map((s) => s.line.line));
   const unsuppressible = (f: Finding) => f.category === 'syntax' && f.severity === 'error' && fatalLines.has(f.line);
   const findings: Finding[] = [];
   const keep = (from: number, explicitOnly: boolean) => {
@@ -157,7 +156,6 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
       suppressed: [...state.suppressed],
     };
     const from = collected.length;
-    late = true;
     for (const { callback } of callbacks) callback(outcome);
     keep(from, true);
   }
@@ -172,6 +170,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
  * the selection.
  */
 function repairs(
+  syntaxRules: readonly Rule[],
   document: Document,
   target: Target,
   config: EffectiveConfig,
@@ -188,7 +187,7 @@ function repairs(
     report: (report) => reports.push(report),
     afterSuppressions: () => undefined,
   };
-  for (const rule of SYNTAX_RULES) rule.check(context);
+  for (const rule of syntaxRules) rule.check(context);
   const result = new Map<SettingLine, SettingOutcome | null>();
   for (const { line } of fatal) {
     const end = line.start + line.text.length;

@@ -44,68 +44,15 @@
  *   point at another directive). A bare directive never hides them, as in ESLint, or a bare
  *   `disable-file` would hide the report that it suppresses nothing.
  */
-import type { CommentLine, Document, Line } from '../parser/document';
+import type { Document, Line } from '../parser/document';
 import type { Finding, Fix } from './finding';
-import type { Report, Rule, RuleContext } from './rule';
+import type { Directive, DirectiveKind, DirectiveProblem, DirectiveRuleRef, Rule, RuleContext, SuppressedFinding, Suppression } from './rule';
+// The directive and outcome types are part of the rule contract (RuleContext.afterSuppressions),
+// so rule.ts defines them and this module, which needs Rule, imports them: no cycle.
+export type { Directive, DirectiveKind, DirectiveProblem, DirectiveProblemKind, DirectiveRuleRef, SuppressedFinding, Suppression, SuppressionOutcome } from './rule';
 import { describeUnknownRef, findRuleRef } from './rule-selection';
 
-export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable' | 'disable-file';
 export const DIRECTIVE_KINDS: readonly DirectiveKind[] = ['disable-next-line', 'disable', 'enable', 'disable-file'];
-
-/** A rule named in a directive, as written. */
-export interface DirectiveRuleRef {
-  readonly text: string;
-  /** 0-based columns of the name in the line's text. */
-  readonly column: number;
-  readonly endColumn: number;
-  /** The rule it names, or undefined for an unknown name. */
-  readonly rule: Rule | undefined;
-}
-
-export interface Directive {
-  readonly kind: DirectiveKind;
-  readonly line: CommentLine;
-  /** The rules named; empty for a bare directive, which applies to every rule. */
-  readonly refs: readonly DirectiveRuleRef[];
-  /** The reason after " -- ", or null. */
-  readonly justification: string | null;
-  /** disable-next-line: the setting line it applies to, or null when no setting line follows. */
-  readonly nextLine: Line | null;
-  /** 0-based column where the rule list ends (before " -- " and trailing blanks). */
-  readonly refsEnd: number;
-}
-
-/** How a suppressed finding was suppressed: one entry per directive that covers it. */
-export interface Suppression {
-  readonly kind: Exclude<DirectiveKind, 'enable'>;
-  /** 1-based line of the directive. */
-  readonly line: number;
-  readonly justification: string | null;
-}
-
-/** A finding hidden by directives, for output formats that list them (SARIF `suppressions`). */
-export interface SuppressedFinding extends Finding {
-  /** Most specific first: disable-next-line, then disable, then disable-file. */
-  readonly suppressions: readonly Suppression[];
-}
-
-export type DirectiveProblemKind = 'malformed' | 'unknown-rule' | 'unused';
-
-/** A problem with a directive, ready to be reported by a rule (`context.report(problem)`). */
-export interface DirectiveProblem extends Report {
-  readonly kind: DirectiveProblemKind;
-  readonly line: CommentLine;
-  readonly column: number;
-  readonly endColumn: number;
-  readonly option: null;
-}
-
-/** What rules that wait for the suppressions receive (`context.afterSuppressions`). */
-export interface SuppressionOutcome {
-  readonly directives: readonly Directive[];
-  readonly problems: readonly DirectiveProblem[];
-  readonly suppressed: readonly SuppressedFinding[];
-}
 
 interface ParsedDirectives {
   readonly directives: readonly Directive[];

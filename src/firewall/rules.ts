@@ -17,7 +17,6 @@ import { EffectiveConfig, EffectiveValue } from '../engine/effective-config';
 import { passiveRangeSettings, PASV_PORT_CEILING, SUGGESTED_PASV_RANGE } from '../engine/passive-range';
 import type { Document } from '../parser/document';
 import { parse } from '../parser/parse';
-import { isFatal } from '../schema/setting';
 import { getTarget } from '../schema/targets';
 
 export const FIREWALL_BACKENDS = ['nftables', 'iptables', 'ufw', 'firewalld'] as const;
@@ -78,7 +77,7 @@ function effective(input: Input, target?: string): EffectiveConfig {
  */
 export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'target'> = {}): FirewallPlan {
   const config = effective(input, options.target);
-  const fatal = config.settings.find((setting) => isFatal(setting.outcome));
+  const [fatal] = config.refused();
   if (fatal) {
     throw new FirewallError(
       `vsftpd stops at line ${fatal.line.line} ("${fatal.line.text.trim()}") and never starts with this file: run vsftpd-lint on it first`,

@@ -5,10 +5,10 @@
 import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
-import { lintDocument } from '../engine/lint';
-import type { LintOptions } from '../engine/lint';
+import { lintDocument } from '../lint';
+import type { LintOptions } from '../lint';
 import type { Finding, FixSafety, TextEdit } from '../engine/finding';
-import { applyEdits } from './apply-edits';
+import { applyEdits } from '../engine/apply-edits';
 import { unifiedDiff } from './diff';
 
 /** How many lint-and-fix passes `fix` makes before it gives up. */

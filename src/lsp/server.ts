@@ -34,7 +34,7 @@ import type { CliOptions } from '../cli/args';
 import { FileLintOptions, isConfigProblem, LintSettings } from '../cli/settings';
 import { ruleHelpUri } from '../docs/links';
 import type { Finding, Severity, TextEdit } from '../engine/finding';
-import { lintResult } from '../engine/lint';
+import { lintResult } from '../lint';
 import { fix } from '../fix/fix';
 import { parse } from '../parser/parse';
 import { getTarget } from '../schema/targets';

@@ -10,7 +10,7 @@ import { EditorState, Text } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { ruleHelpUri } from '../docs/links';
 import type { Finding } from '../engine/finding';
-import { lintResult, LintOptions } from '../engine/lint';
+import { lintResult, LintOptions } from '../lint';
 import { fix } from '../fix/fix';
 import { BUILD_IDS } from '../schema/options';
 import { DEFAULT_TARGET, getTarget } from '../schema/targets';

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { decodeBytes } from '../../src/parser/decode';
 import { builtCli, ROOT } from './integration';
 
 /** What an editor shows of a finding: rule, severity, range (1-based, end exclusive) and message. */
@@ -50,10 +51,5 @@ export function shown(f: ShownFinding): ShownFinding {
 
 /** A file's text as the CLI decodes it: UTF-8, or Latin-1 when the bytes are not valid UTF-8. */
 export function decodedText(file: string): string {
-  const bytes = fs.readFileSync(file);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return bytes.toString('latin1');
-  }
+  return decodeBytes(fs.readFileSync(file)).text;
 }

@@ -3,7 +3,7 @@
  * accept, and texts it must report with position, message, severity and the fixed text.
  */
 import { fix, lint, RULES } from '../../src';
-import { applyEdits } from '../../src/fix/apply-edits';
+import { applyEdits } from '../../src/engine/apply-edits';
 
 export interface ExpectedFinding {
   /** 1-based line and column of the expected finding. */

@@ -64,7 +64,7 @@
  * `"fixed"` (findings fixed, all files) and `"unwritableFiles"`.
  */
 import type { Finding, TextEdit } from '../../engine/finding';
-import type { SuppressedFinding } from '../../engine/suppressions';
+import type { SuppressedFinding } from '../../engine/rule';
 import { FileResult, totals } from '../results';
 import type { FormatContext } from './names';
 

@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES } from '../../../rules';
 import type { Finding, Fix, Severity } from '../../engine/finding';
 import type { Rule } from '../../engine/rule';
-import type { SuppressedFinding } from '../../engine/suppressions';
+import type { SuppressedFinding } from '../../engine/rule';
 import { ruleHelpUri, REPOSITORY_URL, TOOL_NAME, toolVersion } from '../package-info';
 import type { FileResult } from '../results';
 import type { FormatContext } from './names';

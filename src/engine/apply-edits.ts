@@ -1,4 +1,4 @@
-import type { TextEdit } from '../engine/finding';
+import type { TextEdit } from './finding';
 
 /**
  * Applies text edits to `text`. Edits are given in offsets of the original text and must not
