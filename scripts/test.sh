@@ -16,6 +16,9 @@ command -v openssl >/dev/null 2>&1 || need_packages="$need_packages openssl"
 command -v git >/dev/null 2>&1 || need_packages="$need_packages git"
 command -v pre-commit >/dev/null 2>&1 || need_packages="$need_packages pre-commit"
 command -v ansible-playbook >/dev/null 2>&1 || need_packages="$need_packages ansible-core"
+# setfacl/getfacl and setfattr/getfattr: --fix keeps ACLs and extended attributes (test/security.test.ts).
+command -v setfacl >/dev/null 2>&1 || need_packages="$need_packages acl"
+command -v setfattr >/dev/null 2>&1 || need_packages="$need_packages attr"
 if [ -n "$need_packages" ]; then
   echo "test.sh: installing Debian packages:$need_packages"
   SUDO=""
