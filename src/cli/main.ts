@@ -47,7 +47,7 @@ async function run(argv: readonly string[]): Promise<number> {
 
   let settings: LintSettings;
   try {
-    settings = new LintSettings(options);
+    settings = new LintSettings(options, complain);
   } catch (err) {
     if (!isConfigProblem(err)) throw err;
     complain(err.message);

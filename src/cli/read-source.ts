@@ -93,7 +93,8 @@ async function readStdin(limit: number): Promise<{ bytes: Buffer; more: boolean 
   return { bytes: bytes.subarray(0, limit), more: bytes.length > limit };
 }
 
-function ioError(path: string, err: unknown): SourceError {
+/** Why reading failed, as a `SourceError` for `path`. */
+export function ioError(path: string, err: unknown): SourceError {
   if (err instanceof NotRegularFileError) {
     if (err.kind === 'a directory') return { path, kind: 'directory', reason: 'is a directory' };
     return { path, kind: 'special', reason: err.message };
