@@ -239,6 +239,62 @@ describe('globs', () => {
     expect(errorOf(() => compileGlob(glob), Error)).toContain(message);
   });
 
+  describe('linear time: adversarial globs that hang a backtracking RegExp', () => {
+    // Under the old RegExp translation (and picomatch's) each of these ran for minutes or more;
+    // here each is a few thousand steps. No timing is asserted: a regression hangs past jest's
+    // timeout and fails.
+    it.each([
+      ['*a*a*a*a*a*b', 'a'.repeat(240)],
+      ['*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(240)],
+      ['**/'.repeat(10) + 'x', `${'a/'.repeat(120)}y`],
+      ['**/'.repeat(10) + '*a*a*a*a*b', `${'a/'.repeat(100)}${'a'.repeat(200)}`],
+      ['{*a,*aa}*{*a,*aa}*{*a,*aa}*b', 'a'.repeat(240)],
+    ])('%s against a %#-th long path: no match, at once', (glob, file) => {
+      expect(compileGlob(glob).test(file)).toBe(false);
+    });
+
+    it('refuses a glob that expands to more than 256 alternatives', () => {
+      expect(errorOf(() => compileGlob('{a,b}'.repeat(9)), Error)).toContain('more than 256 alternatives');
+    });
+  });
+
+  it('agrees with a backtracking RegExp translation on small globs and paths (property test)', () => {
+    // The reference: the previous implementation's translation, fine for short inputs.
+    const reference = (glob: string): RegExp => {
+      const anchored = glob.includes('/');
+      let out = '';
+      for (let i = 0; i < glob.length; i++) {
+        const ch = glob[i];
+        if (ch === '*' && glob[i + 1] === '*') {
+          out += i + 2 === glob.length ? '.*' : '(?:[^/]+/)*';
+          i += i + 2 === glob.length ? 1 : 2;
+        } else out += ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : ch === '{' ? '(?:' : ch === ',' ? '|' : ch === '}' ? ')' : ch;
+      }
+      return new RegExp(`^${anchored ? '' : '(?:[^/]+/)*'}${out}$`);
+    };
+    const segment = fc.oneof(
+      fc.constant('**'),
+      fc.array(fc.constantFrom('a', 'b', '*', '?', '{a,b*}', '{,a}'), { minLength: 1, maxLength: 4 }).map((p) => p.join('')),
+    );
+    const glob = fc
+      .array(segment, { minLength: 1, maxLength: 4 })
+      .map((segments) => segments.join('/'))
+      .filter((g) => !/\*\*\*|[^/]\*\*|\*\*[^/]/.test(g.replace(/\{[^}]*\}/g, 'x')) && !g.startsWith('/'));
+    const file = fc.array(fc.stringMatching(/^[ab.]{1,4}$/), { minLength: 1, maxLength: 5 }).map((s) => s.join('/'));
+    fc.assert(
+      fc.property(glob, file, (g, f) => {
+        let matcher;
+        try {
+          matcher = compileGlob(g);
+        } catch {
+          return; // a glob this implementation rejects (a "**" produced inside braces)
+        }
+        expect(matcher.test(f)).toBe(reference(g).test(f));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('matches paths relative to the base directory, and nothing outside it', () => {
     const glob = compileGlob('*.conf');
     expect(matchesGlob(glob, '/p/etc/vsftpd.conf', '/p')).toBe(true);

@@ -270,3 +270,78 @@ describe('item 7: ACLs and extended attributes survive --fix', () => {
     expect(sh('getfattr --only-values -n user.origin vsftpd.conf')).toBe('ansible');
   });
 });
+
+describe('item 5: a .vsftpd-lint.json that another user planted is not used', () => {
+  /** /tmp-like: a shared directory (world-writable, sticky) holding a config and a subdirectory. */
+  function shared(): { dir: string; conf: string } {
+    const dir = path.join(tmp, `shared${count++}`);
+    fs.mkdirSync(path.join(dir, 'project'), { recursive: true });
+    fs.chmodSync(dir, 0o1777);
+    // An error vsftpd stops on, which {"disable": ["all"]} would hide.
+    const conf = write(path.join(dir, 'project', 'vsftpd.conf'), 'listen=YES \n');
+    return { dir, conf };
+  }
+
+  rootOnly('owned by another user: ignored with a warning naming it, the findings stay', () => {
+    const { dir, conf } = shared();
+    asAttacker(`echo '{"disable": ["all"], "pasvRange": "2000-2001"}' > .vsftpd-lint.json && chmod 644 .vsftpd-lint.json`, dir);
+    const planted = path.join(dir, '.vsftpd-lint.json');
+    const run = cli([conf]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('VSF102');
+    expect(stderrLines(run)).toEqual([
+      `vsftpd-lint: warning: ignoring ${planted}: owned by uid ${NOBODY}, not a file only root can write; name it with --config to use it`,
+    ]);
+    // Its pasvRange does not reach --fix either.
+    const fix = write(path.join(dir, 'project', 'pasv.conf'), 'listen=YES\npasv_enable=YES\n');
+    cli(['--fix', '--unsafe-fixes', fix]);
+    expect(fs.readFileSync(fix, 'utf8')).not.toContain('2000');
+    // Named with --config, it is used.
+    expect(cli(['--config', planted, conf]).status).toBe(0);
+  });
+
+  test('writable by its group or by others: ignored with a warning (even when it is ours)', () => {
+    const { dir, conf } = shared();
+    const planted = write(path.join(dir, '.vsftpd-lint.json'), '{"disable": ["all"]}\n');
+    for (const [mode, who] of [[0o664, 'its group'], [0o646, 'others']] as const) {
+      fs.chmodSync(planted, mode);
+      const run = cli([conf]);
+      expect(run.status).toBe(1);
+      expect(stderrLines(run)).toEqual([expect.stringContaining(`ignoring ${planted}: writable by ${who}`)]);
+    }
+    fs.chmodSync(planted, 0o644);
+    const trusted = cli([conf]);
+    expect(trusted.status).toBe(0);
+    expect(trusted.stderr).toBe('');
+  });
+
+  rootOnly('a symlink another user planted to a root-owned config: ignored', () => {
+    const { dir, conf } = shared();
+    const rootConfig = write(path.join(tmp, `root${count++}.json`), '{"disable": ["all"]}\n');
+    asAttacker(`ln -s ${rootConfig} .vsftpd-lint.json`, dir);
+    const run = cli([conf]);
+    expect(run.status).toBe(1);
+    expect(stderrLines(run)).toEqual([expect.stringContaining(`a symlink owned by uid ${NOBODY}`)]);
+  });
+});
+
+describe('low: hostile JSON in a config file gives one clear line naming the file', () => {
+  test.each([
+    ['{"target": "__proto__"}', "cfg.json: target: unknown target '__proto__'"],
+    ['{"target": "constructor"}', "cfg.json: target: unknown target 'constructor'"],
+    ['{"rules": {"__proto__": "off"}}', "cfg.json: rules.__proto__: unknown rule '__proto__'"],
+    ['{"overrides": [{"files": ["*"], "target": "toString"}]}', "cfg.json: overrides[0].target: unknown target 'toString'"],
+    [`${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'cfg.json:1:65: invalid JSON: nested deeper than 64 levels'],
+    [`{"a":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_001)}`, 'cfg.json:1:321: invalid JSON: nested deeper than 64 levels'],
+  ])('%s', (json, message) => {
+    const dir = attackerDir();
+    write(path.join(dir, 'cfg.json'), json);
+    write(path.join(dir, 'vsftpd.conf'), 'listen=YES\n');
+    const run = cli(['--config', 'cfg.json', 'vsftpd.conf'], { cwd: dir });
+    expect(run.status).toBe(2);
+    const lines = stderrLines(run);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`vsftpd-lint: ${message}`);
+    expect(run.stderr).not.toMatch(/\n\s+at |RangeError|TypeError/);
+  });
+});

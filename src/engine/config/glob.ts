@@ -33,7 +33,7 @@ const MAX_ALTERNATIVES = 256;
 
 type Token =
   | { readonly t: 'char'; readonly c: string }
-  | { readonly t: 'star' | 'any' | 'open' | 'comma' | 'close' | 'slash' };
+  | { readonly t: 'star' | 'globstar' | 'any' | 'open' | 'comma' | 'close' | 'slash' };
 
 /** One path segment of a glob: `**`, or characters, `?` and `*`. */
 type Segment = { readonly globstar: true } | { readonly globstar: false; readonly parts: readonly Token[] };
@@ -89,6 +89,12 @@ function tokenize(pattern: string, bad: (why: string) => never): Token[] {
       tokens.push(next === '/' ? { t: 'slash' } : { t: 'char', c: next });
     } else if (ch === '[' || ch === ']') {
       bad('character classes ("[...]") are not supported; use {a,b} or escape the bracket with "\\"');
+    } else if (ch === '*' && pattern[i + 1] === '*') {
+      const startsSegment = i === 0 || pattern[i - 1] === '/';
+      const endsSegment = i + 2 === pattern.length || pattern[i + 2] === '/';
+      if (!startsSegment || !endsSegment) bad('"**" must be a whole path segment, as in "a/**/b"');
+      tokens.push({ t: 'globstar' });
+      i++;
     } else {
       const special = SPECIAL[ch];
       tokens.push(special ? { t: special } : { t: 'char', c: ch });
@@ -147,9 +153,10 @@ function toSegments(tokens: readonly Token[], bad: (why: string) => never): Segm
   const segments: Segment[] = [];
   let parts: Token[] = [];
   const end = () => {
-    const stars = parts.filter((p, i) => p.t === 'star' && parts[i + 1]?.t === 'star').length;
-    if (stars > 0 && !(parts.length === 2 && stars === 1)) bad('"**" must be a whole path segment, as in "a/**/b"');
-    segments.push(stars > 0 ? GLOBSTAR : { globstar: false, parts });
+    // tokenize lets "**" through only as a whole segment of the text; this keeps it so after braces.
+    const globstar = parts.some((p) => p.t === 'globstar');
+    if (globstar && parts.length > 1) bad('"**" must be a whole path segment, as in "a/**/b"');
+    segments.push(globstar ? GLOBSTAR : { globstar: false, parts });
     parts = [];
   };
   for (const token of tokens) {
