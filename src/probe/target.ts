@@ -5,7 +5,7 @@
 import * as net from 'net';
 import type { EffectiveConfig } from '../engine/effective-config';
 import { passiveRangeSettings } from '../engine/passive-range';
-import type { ExpectedPassiveRange } from './probe';
+import type { ExpectedPassiveRange } from './types';
 
 export interface ProbeTarget {
   readonly host: string;
