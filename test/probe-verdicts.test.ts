@@ -101,7 +101,7 @@ describe('a 227 address other than the control connection\'s', () => {
     const verdict = passiveVerdict(ctx(), natInside({ local: '10.203.3.9' }));
     expect(verdict.status).toBe('fail');
     const d = verdict.diagnoses!.find((x) => x.id === 'pasv-address-mismatch')!;
-    expect(d.explanation).toContain('If this probe runs where the clients are');
+    expect(d.explanation).toContain('Set pasv_address to the address clients connect to (here 10.203.3.2), or remove a wrong pasv_address, if this probe runs where the clients are');
     expect(d.explanation).toContain('If instead this probe runs inside the server\'s network and clients outside connect to 10.203.4.1');
   });
 });

@@ -983,9 +983,9 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
         observed,
         `${advertised.host} is ${ADDRESS_CLASS_WORDS[aClass]}; vsftpd advertises pasv_address when it is set, ` +
           'and otherwise the address the client connected to as the server sees it, which behind a NAT ' +
-          'router or port forwarding is the server\'s internal address. If this probe runs where the clients are ' +
-          '(they connect through NAT or port forwarding), set pasv_address to the address clients connect to' +
-          `${cClass === 'public' || cClass === 'private' ? ` (here ${control})` : ''}, or remove a wrong pasv_address; ` +
+          'router or port forwarding is the server\'s internal address. Set pasv_address to the address clients connect to' +
+          `${cClass === 'public' || cClass === 'private' ? ` (here ${control})` : ''}, or remove a wrong pasv_address, ` +
+          'if this probe runs where the clients are (they connect through NAT or port forwarding); ' +
           'with listen_ipv6=YES switch to listen=YES/listen_ipv6=NO. If instead this probe runs inside the ' +
           `server's network and clients outside connect to ${advertised.host} (pasv_address set to the public address ` +
           'on purpose), that setting is right for them: probe from outside before changing it. ' +
