@@ -229,6 +229,8 @@ const CONFIGS: Record<string, string> = {
   'one-port range, no active': 'listen=YES\npasv_min_port=40000\npasv_max_port=40000\nport_enable=NO\n',
   'passive off, active from ephemeral ports': 'listen=YES\npasv_enable=NO\n',
   'inverted range, ssl': 'listen=YES\npasv_min_port=50000\npasv_max_port=40000\nssl_enable=YES\n',
+  'listen_port=2121, active from ephemeral ports (FTP helper)': `listen=YES\nlisten_port=2121\n${RANGE}port_enable=YES\nconnect_from_port_20=NO\n`,
+  'lower bound below 1025 raised to 1024': 'listen=YES\npasv_min_port=500\npasv_max_port=1100\n',
 };
 
 /** Debian's /etc/nftables.conf: table inet filter with base chains input, forward, output, all accepting. */
