@@ -30,6 +30,14 @@ if [ -n "$need_packages" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need_packages
 fi
 
+# test/node18-bundle.integration.test.ts fetches Debian 12's nodejs 18.x with apt-get download,
+# which needs apt's package lists.
+if ! apt-cache madison nodejs 2>/dev/null | grep -q '| 18\.'; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+fi
+
 # Every program the integration tests drive is installed above, so one that is missing is a
 # failure, not a skip (test/support/integration.ts reads CI).
 export CI="${CI:-true}"
