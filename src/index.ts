@@ -36,17 +36,38 @@ export type {
 } from './engine/rule';
 /** Every rule, in id order, with its metadata (id, name, category, severity, fixable, summary, docs). */
 export { RULES } from '../rules';
-/** Rule selection as config files and flags express it (`LintOptions.selection`). */
-export { resolveRuleSelection, RuleSelectionError, CATEGORIES } from './engine/rule-selection';
+/**
+ * Rule selection as config files and flags express it (`LintOptions.selection`), and rule lookup
+ * by id, name or category (`findRuleRef`, `rulesFor`, with a did-you-mean `describeUnknownRef`).
+ */
+export {
+  resolveRuleSelection,
+  RuleSelectionError,
+  CATEGORIES,
+  RULE_SETTINGS,
+  findRuleRef,
+  rulesFor,
+  describeUnknownRef,
+} from './engine/rule-selection';
 export type { RuleSelection, RuleSetting } from './engine/rule-selection';
 /** The configuration vsftpd ends up with: `new EffectiveConfig(parse(text), getTarget(id))`. */
 export { EffectiveConfig } from './engine/effective-config';
 export type { EffectiveValue, Setting } from './engine/effective-config';
-/** How a value is shown and read: `formatValue(option, value)`, `readingNote`, `quote(text)` (escaped, bounded). */
+/**
+ * `.vsftpd-lint.json` without the file system: `parseProjectConfig(text, file, { rules })` checks
+ * it (throws `ConfigError` with the JSON path), `configForFile(config, path)` applies its
+ * overrides to one file. Finding and reading the file is the caller's (the CLI's config-loader).
+ */
+export { parseProjectConfig, configForFile, parsePasvRange, ConfigError, PROJECT_CONFIG_FILE } from './engine/config/validate';
+export type { ProjectConfig, FileConfig, ConfigOptions } from './engine/config/validate';
+/**
+ * How a value is shown and read: `formatValue(option, value)`, `readingNote`; `quote(text)` and
+ * `escapeControls(text)` make untrusted text safe to print (escaped, bounded).
+ */
 export { formatValue, readingNote } from './schema/values';
-export { quote } from './engine/text';
+export { quote, escapeControls } from './engine/text';
 /** vsftpd builds (`--target`): ids, aliases, option tables and compiled defaults. */
-export { getTarget, DEFAULT_TARGET, TARGET_ALIASES } from './schema/targets';
+export { getTarget, resolveTargetId, DEFAULT_TARGET, TARGET_ALIASES } from './schema/targets';
 export type { Target } from './schema/targets';
 export { BUILD_IDS, OPTIONS } from './schema/options';
 export type { BuildId, OptionSpec } from './schema/options';
@@ -68,5 +89,7 @@ export { unifiedDiff } from './fix/diff';
  * fails, naming the vsftpd options, the firewall and the rules concerned.
  */
 export * from './probe';
+/** How many failed attempts and range samples a probe report keeps at most. */
+export { MAX_FAILED_SAMPLES, MAX_RANGE_SAMPLES } from './probe/types';
 /** `firewallRules(config, backend)`: the firewall rules a config needs (nftables, iptables, ufw, firewalld). */
 export * from './firewall';
