@@ -175,7 +175,7 @@ const INSTALL = 'Install vsftpd.conf (validated by vsftpd-lint)';
 const LINT = 'Lint the deployed vsftpd.conf';
 const SHOW = 'Show the findings';
 const ASSERT = 'Fail on errors';
-const COPY_BUNDLE = 'Copy the vsftpd-lint bundle';
+const COPY_BUNDLE = 'Link the vsftpd-lint command';
 
 function unchanged(file: string, content: string): void {
   expect([file, fs.readFileSync(file, 'utf8')]).toEqual([file, content]);
@@ -286,11 +286,18 @@ function unchanged(file: string, content: string): void {
   it('copies the bundle to the hosts that have no vsftpd-lint, then uses it; once', () => {
     const { dir, conf } = scenario({
       // An absolute path that does not exist: installed there.
-      host1: { conf: 'host1/vsftpd.conf', vars: { vsftpd_lint: '{{ vsftpd_conf_path | dirname }}/bin/vsftpd-lint' } },
+      host1: {
+        conf: 'host1/vsftpd.conf',
+        vars: { vsftpd_lint: '{{ vsftpd_conf_path | dirname }}/bin/vsftpd-lint', vsftpd_lint_lib_dir: '{{ vsftpd_conf_path | dirname }}/lib' },
+      },
       // A name that is not on PATH: installed into vsftpd_lint_install_dir.
       host2: {
         conf: 'host2/vsftpd.conf',
-        vars: { vsftpd_lint: 'vsftpd-lint-not-on-path', vsftpd_lint_install_dir: '{{ vsftpd_conf_path | dirname }}/sbin' },
+        vars: {
+          vsftpd_lint: 'vsftpd-lint-not-on-path',
+          vsftpd_lint_install_dir: '{{ vsftpd_conf_path | dirname }}/sbin',
+          vsftpd_lint_lib_dir: '{{ vsftpd_conf_path | dirname }}/lib',
+        },
       },
       // On PATH (the shim): nothing is copied.
       host3: { conf: 'host3/vsftpd.conf' },
@@ -299,13 +306,17 @@ function unchanged(file: string, content: string): void {
       host1: path.join(path.dirname(conf.host1), 'bin/vsftpd-lint'),
       host2: path.join(path.dirname(conf.host2), 'sbin/vsftpd-lint-not-on-path'),
     };
-    const bundle = fs.readFileSync(path.join(ROOT, 'dist/vsftpd-lint.js'));
+    const dist = (name: string) => fs.readFileSync(path.join(ROOT, 'dist', name));
 
     const first = playbook(dir, []);
     if (first.status !== 0) throw new Error(`ansible-playbook failed:\n${first.output}`);
     for (const [host, file] of Object.entries(installedAt)) {
       expect([host, result(first, COPY_BUNDLE, host).status]).toEqual([host, 'changed']);
-      expect(fs.readFileSync(file).equals(bundle)).toBe(true);
+      // The command links to the loader, which runs the bundle beside it: both copied as built.
+      const lib = path.join(path.dirname(conf[host]), 'lib');
+      expect(fs.realpathSync(file)).toBe(path.join(lib, 'vsftpd-lint.js'));
+      expect(fs.readFileSync(path.join(lib, 'vsftpd-lint.js')).equals(dist('vsftpd-lint.js'))).toBe(true);
+      expect(fs.readFileSync(path.join(lib, 'vsftpd-lint-cli.js')).equals(dist('vsftpd-lint-cli.js'))).toBe(true);
       expect(fs.statSync(file).mode & 0o777).toBe(0o755);
       // The installed copy validated the template and ran the check step (host2's command is not
       // on PATH, so only the installed path can have run).

@@ -54,6 +54,29 @@ it('installs from an npm pack tarball into a prefix and runs', () => {
   expectWorkingBin(prefix);
   // A copy, not a link to the checkout: the bin works wherever the checkout goes.
   expect(fs.realpathSync(path.join(prefix, 'bin', 'vsftpd-lint')).startsWith(prefix)).toBe(true);
+
+  // The library through its exports map: the API, package.json and the config schema resolve;
+  // a deep import does not.
+  const script = `
+    const api = require('vsftpd-lint');
+    const findings = api.lint('listen=YES \\n');
+    const schema = require('vsftpd-lint/vsftpd-lint.schema.json');
+    let deep;
+    try { require('vsftpd-lint/dist/src/engine/lint'); deep = 'resolved'; } catch (e) { deep = e.code; }
+    console.log(JSON.stringify({ ruleId: findings.find((f) => f.ruleId === 'VSF102')?.ruleId, rules: api.RULES.length > 0,
+      version: require('vsftpd-lint/package.json').version, schema: typeof schema.properties, deep }));`;
+  const library = runProgram(process.execPath, ['-e', script], {
+    cwd: work,
+    env: cleanEnv({ NODE_PATH: path.join(prefix, 'lib', 'node_modules') }),
+  });
+  expect({ status: library.status, stderr: library.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(JSON.parse(library.stdout)).toEqual({
+    ruleId: 'VSF102',
+    rules: true,
+    version: VERSION,
+    schema: 'object',
+    deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+  });
 });
 
 it('installs from the checkout into a prefix and runs', () => {
