@@ -443,7 +443,7 @@ function coldUnknownOptions(count: number, options: Options): ColdResult | undef
       problem(`cold.js unknown-options ${count}: exit status ${child.status}: ${child.stderr.toString().split('\n')[0]}`);
       return undefined;
     }
-    samples.push(JSON.parse(child.stdout.toString()));
+    samples.push(JSON.parse(child.stdout.toString()) as (typeof samples)[number]);
   }
   const s = samples[0];
   return {
@@ -655,7 +655,7 @@ function measureMemory(cases: [string, string[]][], cwd: string, runs: number): 
         return undefined;
       }
       const text = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '';
-      const kb = gnuTime ? Number(text.trim().split('\n').pop()) : Number(JSON.parse(text || '{}').maxRssKb);
+      const kb = gnuTime ? Number(text.trim().split('\n').pop()) : Number((JSON.parse(text || '{}') as { maxRssKb?: unknown }).maxRssKb);
       if (!Number.isFinite(kb) || kb <= 0) {
         problem(`memory ${name}: no RSS figure (${text.trim().slice(0, 80)})`);
         return undefined;

@@ -43,6 +43,8 @@ fi
 export CI="${CI:-true}"
 
 npm ci --no-audit --no-fund
+# ESLint (type-aware), the Prettier check and knip (unused files, exports, dependencies).
+npm run lint
 npm test
 # The benchmark suite in quick mode, so it cannot rot; it reports figures and asserts no times.
 node dist/bench/run.js --quick --out "${TMPDIR:-/tmp}/vsftpd-lint-bench-quick.json"

@@ -221,7 +221,7 @@ describe('probe against the real vsftpd', () => {
       const cert = path.join(work.dir, 'cert.pem');
       const key = path.join(work.dir, 'key.pem');
       const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'], { timeout: 20000 });
-      if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr}`);
+      if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr.toString()}`);
       fs.chmodSync(key, 0o600);
       const port = await loopbackServer(['ssl_enable=YES', 'allow_anon_ssl=YES', `rsa_cert_file=${cert}`, `rsa_private_key_file=${key}`]);
       const strict = await cli(['probe', '--tls', `ftp://127.0.0.1:${port}`, '--timeout', '3']);

@@ -279,7 +279,7 @@ describe('probe with explicit FTPS (AUTH TLS) against the real vsftpd', () => {
     cert = path.join(work.dir, 'cert.pem');
     key = path.join(work.dir, 'key.pem');
     const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'], { timeout: 20000 });
-    if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr}`);
+    if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr.toString()}`);
     fs.chmodSync(key, 0o600);
   });
 

@@ -36,4 +36,4 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 if (cacheFile !== undefined && (cached === undefined || script.cachedDataRejected)) {
   process.once('exit', () => writeCodeCache(cacheFile, header, script.createCachedData(), BUNDLE_ID));
 }
-script.runInThisContext()(module.exports, require, module, bundle, __dirname);
+(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, __dirname);

@@ -10,7 +10,7 @@ import { decodeBytes as decode } from '../parser/decode';
 
 export const STDIN_PATH = '-';
 /** How stdin is named in output. */
-export const STDIN_LABEL = '<stdin>';
+const STDIN_LABEL = '<stdin>';
 
 /**
  * The most bytes read from one input: ten times vsftpd's 100,000-byte read limit, so that
@@ -24,7 +24,7 @@ export interface Source {
   readonly encoding: Encoding;
 }
 
-export type SourceErrorKind = 'not-found' | 'directory' | 'permission' | 'binary' | 'special' | 'too-large' | 'io';
+type SourceErrorKind = 'not-found' | 'directory' | 'permission' | 'binary' | 'special' | 'too-large' | 'io';
 
 export interface SourceError {
   readonly path: string;

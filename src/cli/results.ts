@@ -4,7 +4,7 @@ import type { SuppressedFinding } from '../engine/rule';
 import type { Encoding } from '../parser/document';
 
 /** A file that was read and linted (and, with --fix, fixed). */
-export interface LintedFile {
+interface LintedFile {
   readonly path: string;
   readonly encoding: Encoding;
   /** The build id the file was checked against (--target, the config file or an override). */
@@ -26,7 +26,7 @@ export interface LintedFile {
 }
 
 /** A file that could not be read or linted. */
-export interface FailedFile {
+interface FailedFile {
   readonly path: string;
   readonly error: string;
 }

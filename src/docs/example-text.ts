@@ -8,7 +8,7 @@
  */
 import { VSFTPD_READ_LIMIT } from '../parser/document';
 
-export const FILLER_LINE = '(100 kB of comments)';
+const FILLER_LINE = '(100 kB of comments)';
 
 const ESCAPES: Readonly<Record<string, string>> = { r: '\r', t: '\t', '0': '\0', n: '\n' };
 

@@ -6,7 +6,7 @@ import { parse } from '../parser/parse';
 import { DEFAULT_TARGET } from '../schema/targets';
 import { FORMATTERS } from '../cli/formatters';
 
-export const EXAMPLE_PATH = 'fixtures/examples/edited-vsftpd.conf';
+const EXAMPLE_PATH = 'fixtures/examples/edited-vsftpd.conf';
 export const EXAMPLE_COMMAND = `vsftpd-lint ${EXAMPLE_PATH}`;
 
 /** The stylish report (no colour) of the example config, read from the repository root. */

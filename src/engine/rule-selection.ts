@@ -74,7 +74,7 @@ export function findRuleRef(ref: string, rules: readonly Rule[]): Rule | undefin
 }
 
 /** Whether `ref` names a category or "all". */
-export function isCategoryRef(ref: string): ref is Category | typeof ALL_RULES {
+function isCategoryRef(ref: string): ref is Category | typeof ALL_RULES {
   return ref === ALL_RULES || (CATEGORIES as readonly string[]).includes(ref);
 }
 

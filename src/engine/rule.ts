@@ -74,13 +74,13 @@ export interface RuleContext {
   readonly settings: readonly Setting[];
   /** Settings from the lint options rather than the file, e.g. `options.pasvRange`. */
   readonly options: RuleOptions;
-  report(report: Report): void;
+  report: (report: Report) => void;
   /**
    * Calls `callback` after every rule has run and the inline suppressions are applied, with the
    * directives, their problems and the suppressed findings. What the callback reports can be
    * suppressed only by directives naming the rule (see suppressions.ts).
    */
-  afterSuppressions(callback: (outcome: SuppressionOutcome) => void): void;
+  afterSuppressions: (callback: (outcome: SuppressionOutcome) => void) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ export interface SuppressedFinding extends Finding {
   readonly suppressions: readonly Suppression[];
 }
 
-export type DirectiveProblemKind = 'malformed' | 'unknown-rule' | 'unused';
+type DirectiveProblemKind = 'malformed' | 'unknown-rule' | 'unused';
 
 /** A problem with a directive, ready to be reported by a rule (`context.report(problem)`). */
 export interface DirectiveProblem extends Report {

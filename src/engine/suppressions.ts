@@ -49,10 +49,10 @@ import type { Finding, Fix } from './finding';
 import type { Directive, DirectiveKind, DirectiveProblem, DirectiveRuleRef, Rule, RuleContext, SuppressedFinding, Suppression } from './rule';
 // The directive and outcome types are part of the rule contract (RuleContext.afterSuppressions),
 // so rule.ts defines them and this module, which needs Rule, imports them: no cycle.
-export type { Directive, DirectiveKind, DirectiveProblem, DirectiveProblemKind, DirectiveRuleRef, SuppressedFinding, Suppression, SuppressionOutcome } from './rule';
+export type { Directive, DirectiveProblem, SuppressedFinding, SuppressionOutcome } from './rule';
 import { describeUnknownRef, findRuleRef } from './rule-selection';
 
-export const DIRECTIVE_KINDS: readonly DirectiveKind[] = ['disable-next-line', 'disable', 'enable', 'disable-file'];
+const DIRECTIVE_KINDS: readonly DirectiveKind[] = ['disable-next-line', 'disable', 'enable', 'disable-file'];
 
 interface ParsedDirectives {
   readonly directives: readonly Directive[];
@@ -128,7 +128,7 @@ export function looksLikeDirective(text: string): boolean {
 const SPECIFICITY: Readonly<Record<DirectiveKind, number>> = { 'disable-next-line': 0, disable: 1, 'disable-file': 2, enable: 3 };
 
 /** Whether a directive names no rule (applies to every rule). */
-export function isBare(directive: Directive): boolean {
+function isBare(directive: Directive): boolean {
   return directive.refs.length === 0;
 }
 

@@ -22,14 +22,14 @@ const VISIBLE: Record<string, string> = {
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** The longest text a message quotes: more is cut, with "…" (a message never carries a whole file). */
-export const MAX_QUOTED = 80;
+const MAX_QUOTED = 80;
 
 /**
  * The one escaping of text that ends up in messages, reports and stderr (file names, config text,
  * config-file values): every character of `INVISIBLE` spelled out (\n, \x1b, \u202e, <BOM>),
  * so that it can neither act on a terminal nor forge a line.
  */
-export function escapeText(s: string): string {
+function escapeText(s: string): string {
   return s.replace(INVISIBLE, (ch) => {
     const code = ch.charCodeAt(0);
     return VISIBLE[ch] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);

@@ -37,7 +37,7 @@ export interface AtomicWriteFs {
   unlink(file: Buffer): void;
 }
 
-export const NODE_FS: AtomicWriteFs = {
+const NODE_FS: AtomicWriteFs = {
   open: (file, flags, mode) => nodeFs.openSync(file, flags, mode),
   write: (fd, data) => {
     // writeSync may write less than asked: loop until every byte is written.

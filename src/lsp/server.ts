@@ -41,7 +41,7 @@ import { getTarget } from '../schema/targets';
 import { BOOLEAN_VALUES, completionSite, optionHover, optionSummary, rulesConcerning, settingNameAt } from './language';
 
 /** The code action kind that applies every safe fix (editors run it on save when asked to). */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.vsftpd-lint`;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.vsftpd-lint`;
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -203,7 +203,7 @@ function pathOf(uri: string): string | null {
   return uri.startsWith('file:') ? fileURLToPath(uri) : null;
 }
 
-export function toDiagnostic(finding: Finding): Diagnostic {
+function toDiagnostic(finding: Finding): Diagnostic {
   return {
     range: {
       start: { line: finding.line - 1, character: finding.column - 1 },

@@ -37,7 +37,7 @@ export function byteLength(text: string, encoding: Encoding): number {
 export type LineReach = 'whole' | 'cut' | 'unread';
 
 /** What every line node records, whatever its kind. */
-export interface LineBase {
+interface LineBase {
   /** 1-based line number. */
   readonly line: number;
   /** Offset of the line's first character in the document text. */

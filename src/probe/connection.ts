@@ -95,7 +95,7 @@ export interface Log {
 }
 
 /** Runs `start` with a deadline; `cancel` is called when the deadline passes first. */
-export function withDeadline<T>(ms: number, what: string, start: (settle: (error: Error | null, value?: T) => void) => () => void): Promise<T> {
+function withDeadline<T>(ms: number, what: string, start: (settle: (error: Error | null, value?: T) => void) => () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let done = false;
     let cleanup: (() => void) | undefined;
@@ -122,7 +122,7 @@ export function withDeadline<T>(ms: number, what: string, start: (settle: (error
  * Makes sure a socket's late 'error' event (a reset while nobody is reading) is never an
  * uncaught exception; the real handlers still see it.
  */
-export function guard<S extends net.Socket>(socket: S): S {
+function guard<S extends net.Socket>(socket: S): S {
   socket.on('error', () => undefined);
   return socket;
 }

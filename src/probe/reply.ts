@@ -23,7 +23,7 @@ export type ReaderEvent =
   | { readonly kind: 'garbled'; readonly line: string };
 
 /** Longest line or multi-line reply accepted before the stream is judged not to be FTP. */
-export const MAX_REPLY_CHARS = 64 * 1024;
+const MAX_REPLY_CHARS = 64 * 1024;
 
 const FIRST_LINE = /^(\d{3})([ -]|$)/;
 

@@ -20,7 +20,7 @@ export type BuildId = (typeof BUILD_IDS)[number];
 export type OptionValue = boolean | number | string | null;
 
 /** What an unsigned integer means, where the rules need to know it. */
-export type UintUnit = 'port' | 'mode' | 'seconds' | 'bytes-per-second' | 'count';
+type UintUnit = 'port' | 'mode' | 'seconds' | 'bytes-per-second' | 'count';
 
 export interface OptionSpec {
   readonly name: string;

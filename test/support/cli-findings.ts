@@ -45,7 +45,7 @@ export function cliFindings(files: readonly string[], flags: readonly string[] =
   return new Map(report.files.map((file) => [path.resolve(ROOT, file.path), file.findings.map(shown)]));
 }
 
-export function shown(f: ShownFinding): ShownFinding {
+function shown(f: ShownFinding): ShownFinding {
   return { ruleId: f.ruleId, severity: f.severity, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, message: f.message };
 }
 

@@ -15,14 +15,14 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
-export const VSFTPD = '/usr/sbin/vsftpd';
-export const SECURE_CHROOT_DIR = '/var/run/vsftpd/empty';
+const VSFTPD = '/usr/sbin/vsftpd';
+const SECURE_CHROOT_DIR = '/var/run/vsftpd/empty';
 /** Longest wait for vsftpd to listen. */
 const START_MS = 5000;
 /** Longest life of a vsftpd started here. */
 const VSFTPD_LIFETIME_S = 120;
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Why the real-server tests cannot run here, or undefined when they can. */
 export function vsftpdUnavailable(): string | undefined {
@@ -47,7 +47,7 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
  * Whether a process's network namespace has a TCP listener on `port` (any address), read from
  * /proc/PID/net/tcp, which shows the namespace of PID: no connection is made.
  */
-export function listensOn(pid: number, port: number): boolean {
+function listensOn(pid: number, port: number): boolean {
   const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
   let table: string;
   try {

@@ -10,7 +10,7 @@
 import { OPTIONS, OptionSpec } from '../../src/schema/options';
 
 /** mulberry32: a tiny 32-bit PRNG, good enough for test generation. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -21,7 +21,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export class Rng {
+class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
@@ -258,9 +258,4 @@ export function generateConfig(seed: number): string {
   let text = lines.map((line, i) => line + eols[i]).join('');
   if (rng.chance(0.04)) text = `\ufeff${text}`;
   return text;
-}
-
-/** `count` configs for a run started with `seed` (config i is generateConfig(configSeed(seed, i))). */
-export function generateConfigs(seed: number, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => generateConfig(configSeed(seed, i)));
 }

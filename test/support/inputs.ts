@@ -49,7 +49,7 @@ export function corpusInputs(): Input[] {
   }));
 }
 
-export const GENERATED_SEED = 0x7a57f1e5;
+const GENERATED_SEED = 0x7a57f1e5;
 
 export function generatedInputs(count: number, seed = GENERATED_SEED): Input[] {
   return Array.from({ length: count }, (_, i) => {

@@ -5,7 +5,7 @@
 import { fix, lint, RULES } from '../../src';
 import { applyEdits } from '../../src/engine/apply-edits';
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   /** 1-based line and column of the expected finding. */
   readonly line: number;
   readonly column: number;
@@ -29,7 +29,7 @@ interface CaseBase {
 }
 
 /** One expected finding (its fields inline), or several in position order (`findings`). */
-export type InvalidCase = CaseBase & (ExpectedFinding | { readonly findings: readonly ExpectedFinding[] });
+type InvalidCase = CaseBase & (ExpectedFinding | { readonly findings: readonly ExpectedFinding[] });
 
 export interface RuleCases {
   /** Texts on which the rule reports nothing (with the default target unless `target` is given). */

@@ -18,7 +18,7 @@ import * as path from 'path';
 export const VSFTPD_PATH = '/usr/sbin/vsftpd';
 
 /** The three parse-time messages of parseconf.c; the rest of the line is the NAME, raw. */
-export const PARSE_ERROR_PREFIXES = [
+const PARSE_ERROR_PREFIXES = [
   'bad bool value in config file for: ',
   'unrecognised variable in config file: ',
   'missing value in config file for: ',

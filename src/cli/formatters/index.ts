@@ -10,8 +10,7 @@ import type { Format, Formatter } from './names';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export { FORMATS } from './names';
-export type { Format, FormatContext, Formatter } from './names';
+export type { Format, Formatter } from './names';
 
 export const FORMATTERS: Readonly<Record<Format, Formatter>> = {
   stylish: formatStylish,

@@ -32,7 +32,7 @@ const JSON_LITERALS: readonly [string, unknown][] = [['true', true], ['false', f
  * Deeper nesting is an error rather than a stack overflow (a config needs four levels; a
  * 10,000-deep file must give one line naming it).
  */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 class JsonParser {
   private pos = 0;

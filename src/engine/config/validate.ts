@@ -43,7 +43,7 @@ export class ConfigError extends Error {
 }
 
 /** The settings a config file, one of its overrides, or the command line can make. */
-export interface ConfigSettings {
+interface ConfigSettings {
   /** A build id or alias (see `--target`). */
   readonly target?: string;
   /** Per rule, keyed by rule id (names in the file are resolved to ids). */
@@ -57,7 +57,7 @@ export interface ConfigSettings {
   readonly perUser?: boolean;
 }
 
-export interface ConfigOverride extends ConfigSettings {
+interface ConfigOverride extends ConfigSettings {
   /** The globs as written. */
   readonly files: readonly string[];
   /** The same globs, compiled. */
@@ -270,7 +270,7 @@ export function parsePasvRange(text: string): PasvRange {
  * A range as a library caller may pass it: integers with 1025 <= min <= max <= 65534, or a
  * one-line Error (fixes write these numbers into the config, so nothing else may get through).
  */
-export function checkPasvRange(range: PasvRange, text = `${range.min}-${range.max}`): PasvRange {
+function checkPasvRange(range: PasvRange, text = `${range.min}-${range.max}`): PasvRange {
   const { min, max } = range;
   const expected = `expected "MIN-MAX" with ${PASV_RANGE_MIN} <= MIN <= MAX <= ${PASV_RANGE_MAX}, such as "40000-40100"`;
   if (!Number.isInteger(min) || !Number.isInteger(max)) throw new Error(`${expected}, got ${shown(text)}`);

@@ -1,3 +1,0 @@
-export * from './document';
-export { parse, print } from './parse';
-export type { ParseOptions } from './parse';
