@@ -189,6 +189,8 @@ async function parseProbeArgs(argv: readonly string[]): Promise<ProbeArgs | unde
       requiresArg: true,
       describe: 'vsftpd build to read --config as (a build id or alias)',
     })
+    // yargs infers the option's type from the default: without the assertion it is string.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     .option('format', { choices: FORMATS, default: 'human' as Format, requiresArg: true, describe: 'Output format' })
     .option('color', {
       type: 'boolean',
