@@ -16,7 +16,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lint, parse, RULES } from '../src/index';
-import { duplicateOptions, fleetConfig, longCommentLine, longNameLine, longValueLine, realisticConfig } from './generate';
+import {
+  duplicateOptions,
+  fleetConfig,
+  longCommentLine,
+  longNameLine,
+  longValueLine,
+  realisticConfig,
+} from './generate';
 import {
   BUILD_DIR,
   CLI,
@@ -231,7 +238,9 @@ function benchProcess(options: Options): ProcessResult[] {
     table(
       ['case', 'median ms', 'min ms', 'MAD ms', 'x node -e 0', 'command'],
       results.map((r) =>
-        r.skipped ? [r.name, '-', '-', '-', '-', `skipped: ${r.skipped}`] : [r.name, r.medianMs!, r.minMs!, r.madMs!, r.ratio!, r.command],
+        r.skipped
+          ? [r.name, '-', '-', '-', '-', `skipped: ${r.skipped}`]
+          : [r.name, r.medianMs!, r.minMs!, r.madMs!, r.ratio!, r.command],
       ),
     ),
   );
@@ -249,7 +258,7 @@ interface LoadResult {
 }
 
 function benchLoad(options: Options): LoadResult[] {
-  section("1b. Load cost: require() of each module in a fresh process (median ms), and that process's wall time");
+  section('1b. Load cost: require() of each module in a fresh process (median ms), and that process\'s wall time');
   const resolveDep = (name: string): string => require.resolve(name, { paths: [REPO_ROOT] });
   const modules: [string, string][] = [
     ['kleur', resolveDep('kleur')],
@@ -267,10 +276,7 @@ function benchLoad(options: Options): LoadResult[] {
     `process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   const requireTimes = new Map<string, number[]>();
   const wallTimes = new Map<string, number[]>();
-  const all: [string, readonly string[]][] = [
-    ['node -e 0', ['-e', '0']],
-    ...modules.map(([n, f]) => [n, ['-e', script(f)]] as [string, string[]]),
-  ];
+  const all: [string, readonly string[]][] = [['node -e 0', ['-e', '0']], ...modules.map(([n, f]) => [n, ['-e', script(f)]] as [string, string[]])];
   for (let round = 0; round < options.warmup + options.runs; round++) {
     for (let k = 0; k < all.length; k++) {
       const [name, args] = all[(round + k) % all.length];
@@ -502,7 +508,9 @@ function benchInProcess(options: Options): InProcessResults {
 
   // Distinct misspelt names: measured in fresh processes, because the suggestion cache would
   // otherwise answer every repetition after the first.
-  const cold = [coldUnknownOptions(1_000, options), coldUnknownOptions(10_000, options)].filter((c): c is ColdResult => c !== undefined);
+  const cold = [coldUnknownOptions(1_000, options), coldUnknownOptions(10_000, options)].filter(
+    (c): c is ColdResult => c !== undefined,
+  );
   print('');
   print(
     table(
@@ -611,12 +619,7 @@ function benchFiles(options: Options): { files: FilesResult[]; memory: MemoryRes
     );
     if (memory) {
       print(`method: ${memory.method}`);
-      print(
-        table(
-          ['run', 'max RSS MB'],
-          memory.cases.map((c) => [c.name, round(c.maxRssKb / 1024, 1)]),
-        ),
-      );
+      print(table(['run', 'max RSS MB'], memory.cases.map((c) => [c.name, round(c.maxRssKb / 1024, 1)])));
     }
     return { files, memory };
   } finally {
@@ -684,7 +687,11 @@ interface Target {
   readonly met: boolean | null;
 }
 
-function targets(proc: ProcessResult[] | undefined, inproc: InProcessResults | undefined, files: FilesResult[] | undefined): Target[] {
+function targets(
+  proc: ProcessResult[] | undefined,
+  inproc: InProcessResults | undefined,
+  files: FilesResult[] | undefined,
+): Target[] {
   const out: Target[] = [];
   const typical = proc?.find((r) => r.name === 'typical file');
   if (typical?.ratio !== undefined) {
@@ -697,12 +704,7 @@ function targets(proc: ProcessResult[] | undefined, inproc: InProcessResults | u
   }
   const thousand = files?.find((f) => f.files === 1000);
   if (thousand) {
-    out.push({
-      target: '1,000 files vs 1 file',
-      limit: '<= 3x',
-      achieved: `${thousand.ratioToOneFile}x`,
-      met: thousand.ratioToOneFile <= 3,
-    });
+    out.push({ target: '1,000 files vs 1 file', limit: '<= 3x', achieved: `${thousand.ratioToOneFile}x`, met: thousand.ratioToOneFile <= 3 });
   }
   return out;
 }
@@ -744,12 +746,7 @@ function main(): void {
   const goals = targets(proc, inproc, many?.files);
   if (goals.length > 0) {
     section('Targets (issue 7; reported, never asserted)');
-    print(
-      table(
-        ['target', 'limit', 'achieved', 'met'],
-        goals.map((g) => [g.target, g.limit, g.achieved, g.met ? 'yes' : 'NO']),
-      ),
-    );
+    print(table(['target', 'limit', 'achieved', 'met'], goals.map((g) => [g.target, g.limit, g.achieved, g.met ? 'yes' : 'NO'])));
   }
   const results = {
     meta: { ...meta, loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)), durationS: round((nowMs() - started) / 1000, 1) },

@@ -31,7 +31,9 @@ const missingEquals: Rule = {
         column: line.nameColumn,
         endColumn: line.nameColumn + Math.max(line.name.length, 1),
         option: line.name,
-        message: `${quote(line.name)} has no "="${hint}: vsftpd stops with ` + oops(vsftpdMessage(line, outcome)!),
+        message:
+          `${quote(line.name)} has no "="${hint}: vsftpd stops with ` +
+          oops(vsftpdMessage(line, outcome)!),
       });
     }
   },

@@ -21,7 +21,8 @@ const pasvRangeMissing: Rule = {
       'advertises are open or forwarded. Opening sixty thousand ports is not an option, so in ' +
       'practice most PASV replies point at a closed port: the client times out and vsftpd answers ' +
       'the transfer with "425 Failed to establish connection." after accept_timeout.',
-    prevents: '227 Entering Passive Mode (...) to a port the firewall drops, then "425 Failed to establish connection."',
+    prevents:
+      '227 Entering Passive Mode (...) to a port the firewall drops, then "425 Failed to establish connection."',
     example: {
       bad: 'pasv_enable=YES',
       good: `pasv_enable=YES\npasv_min_port=${SUGGESTED_MIN}\npasv_max_port=${SUGGESTED_MAX}`,

@@ -17,7 +17,7 @@ const tcpWrappersUnsupported: Rule = {
     what: 'tcp_wrappers=YES for a build compiled without TCP wrappers support (Fedora, RHEL 8+ and their rebuilds).',
     why:
       'Fedora dropped libwrap, and its vsftpd is built without it. vsftpd checks the option for ' +
-      "each new connection and ends it with the OOPS (on Fedora written to fd 1). Debian's build " +
+      'each new connection and ends it with the OOPS (on Fedora written to fd 1). Debian\'s build ' +
       'has libwrap, so the same file works there.',
     prevents: '500 OOPS: tcp_wrappers is set to YES but no tcp wrapper support compiled in',
     example: { bad: 'tcp_wrappers=YES', good: 'tcp_wrappers=NO', target: 'fedora' },

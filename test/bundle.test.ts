@@ -13,11 +13,7 @@ import * as vm from 'vm';
 
 const ROOT = path.resolve(__dirname, '..');
 const run = (entry: string, args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, entry), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const result = spawnSync(process.execPath, [path.join(ROOT, entry), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 

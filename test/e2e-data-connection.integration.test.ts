@@ -156,6 +156,7 @@ async function passiveList(client: FtpClient): Promise<{ pasv: Reply; listing: s
 // Set-up: a temp dir with the anonymous root and the configs
 // ---------------------------------------------------------------------------------------------
 
+
 let work: { dir: string; root: string };
 
 beforeAll(() => {

@@ -26,13 +26,7 @@ interface Run {
 function cli(args: readonly string[], options: { input?: string; cwd?: string } = {}): Run {
   const env = { ...process.env };
   for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM']) delete env[name];
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input ?? '',
-    env,
-    encoding: 'utf8',
-    timeout: 20000,
-  });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', env, encoding: 'utf8', timeout: 20000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -74,19 +68,9 @@ describe('every backend prints the rules', () => {
     expect(run.stdout).toContain(`# vsftpd-lint firewall rules for ${conf} (Debian vsftpd 3.0.3)`);
     const expected = {
       nftables: ['tcp dport 2121 accept', 'tcp dport 40000-40009 accept', 'tcp sport 20 accept'],
-      iptables: [
-        '*filter',
-        '-A INPUT -p tcp --dport 2121 ',
-        '-A INPUT -p tcp --dport 40000:40009 ',
-        '-A OUTPUT -p tcp --sport 20 ',
-        'COMMIT',
-      ],
+      iptables: ['*filter', '-A INPUT -p tcp --dport 2121 ', '-A INPUT -p tcp --dport 40000:40009 ', '-A OUTPUT -p tcp --sport 20 ', 'COMMIT'],
       ufw: ['ufw allow 2121/tcp', 'ufw allow 40000:40009/tcp', 'ufw allow out proto tcp from any port 20'],
-      firewalld: [
-        'firewall-cmd --permanent --add-port=2121/tcp',
-        'firewall-cmd --permanent --add-port=40000-40009/tcp',
-        'firewall-cmd --reload',
-      ],
+      firewalld: ['firewall-cmd --permanent --add-port=2121/tcp', 'firewall-cmd --permanent --add-port=40000-40009/tcp', 'firewall-cmd --reload'],
     }[backend];
     for (const text of expected) expect(run.stdout).toContain(text);
   });

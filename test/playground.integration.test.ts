@@ -31,8 +31,7 @@ declare const document: { readonly body: PageElement };
 declare const location: { hash: string };
 
 /** Two lines vsftpd refuses (safe fixes) and, once fixed, findings with unsafe fixes. */
-const BROKEN =
-  CLEAN_CONFIG.replace('listen=YES\n', 'listen = YES\n').replace('write_enable=YES\n', 'write_enable=YES \n') + 'local_umask=22\n';
+const BROKEN = CLEAN_CONFIG.replace('listen=YES\n', 'listen = YES\n').replace('write_enable=YES\n', 'write_enable=YES \n') + 'local_umask=22\n';
 
 /** The findings list as the page shows it. */
 function shownFindings(page: Page): Promise<(ShownFinding & { href: string })[]> {

@@ -6,6 +6,7 @@ import { FORMATS, Format } from './formatters/names';
 import { STDIN_PATH } from './read-source';
 import { UsageError, withHouseStyle } from './usage';
 
+
 export interface CliOptions {
   /** Help, version or a completion script was asked for and has been printed: nothing else to do. */
   readonly handled: boolean;
@@ -90,11 +91,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       '$0 [options] [file ...]\n\n' +
         'Lint vsftpd.conf files for what stops vsftpd from starting and what breaks PASV/PORT ' +
         'data connections. "-" reads standard input. With no file, lints the config file of the ' +
-        'target build (/etc/vsftpd.conf; Fedora/RHEL: /etc/vsftpd/vsftpd.conf).',
+        "target build (/etc/vsftpd.conf; Fedora/RHEL: /etc/vsftpd/vsftpd.conf).",
     )
     .option('format', {
       choices: FORMATS,
-      default: 'stylish',
+      default: 'stylish' as Format,
       requiresArg: true,
       describe:
         'Output format: stylish (for people), json, sarif (SARIF 2.1.0), github (Actions annotations), ' +
@@ -106,12 +107,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       requiresArg: true,
       describe: 'Write the report to this file instead of standard output (the exit status is unchanged)',
     })
-    .option('quiet', {
-      alias: 'q',
-      type: 'boolean',
-      default: false,
-      describe: 'Report errors only: warnings and info are neither shown nor counted (--max-warnings)',
-    })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only: warnings and info are neither shown nor counted (--max-warnings)' })
     .option('target', {
       choices: TARGETS,
       requiresArg: true,
@@ -131,14 +127,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     })
     .option('color', {
       type: 'boolean',
-      describe: 'Colour the output (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
+      describe:
+        'Colour the output (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
     })
     .option('config', {
       type: 'string',
       requiresArg: true,
       describe:
         'Use this config file for every file instead of the nearest .vsftpd-lint.json; ' +
-        "--no-config: use none (as under Ansible's validate, which lints a temporary copy)",
+        '--no-config: use none (as under Ansible\'s validate, which lints a temporary copy)',
     })
     .option('rule', {
       type: 'string',
@@ -191,7 +188,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     .option('diff', {
       type: 'boolean',
       default: false,
-      describe: 'Write nothing; print the fixes as one unified diff (a/ b/ paths, for patch -p1 or git apply)',
+      describe:
+        'Write nothing; print the fixes as one unified diff (a/ b/ paths, for patch -p1 or git apply)',
     })
     .option('stdin', {
       type: 'boolean',
@@ -201,7 +199,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     .option('stdin-filename', {
       type: 'string',
       requiresArg: true,
-      describe: 'The name of standard input in reports and for finding its config file and overrides ' + '(alone: reads standard input)',
+      describe:
+        'The name of standard input in reports and for finding its config file and overrides ' +
+        '(alone: reads standard input)',
     })
     .option('print-effective', {
       type: 'string',
@@ -250,7 +250,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (args.completion === true && !completionCommand) parser.showCompletionScript();
   const handled = Boolean(args.help || args.version || args.completion || completionCommand || args.getYargsCompletions !== undefined);
 
-  const str = (key: string): string | undefined => (typeof args[key] === 'string' ? args[key] : undefined);
+  const str = (key: string): string | undefined => (typeof args[key] === 'string' ? (args[key] as string) : undefined);
   const bool = (key: string): boolean => args[key] === true;
   const list = (key: string): string[] => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).map(String) : []);
   const options: CliOptions = {
@@ -353,7 +353,9 @@ function checkFixFlags(options: CliOptions, files: readonly string[], stdin: boo
     throw new UsageError('--fix rewrites files in place: name them (or "-" for standard input) (see --help)');
   }
   if (options.fix && files.includes(STDIN_PATH) && files.length > 1 && !stdin) {
-    throw new UsageError('--fix with standard input prints the fixed config and takes no other file (see --help)');
+    throw new UsageError(
+      '--fix with standard input prints the fixed config and takes no other file (see --help)',
+    );
   }
 }
 

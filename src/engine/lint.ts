@@ -130,7 +130,8 @@ export function lintWith(registry: readonly Rule[], document: Document, options:
     for (const rule of rules) if (rule.category !== 'syntax') run(rule, repaired, adjust);
   }
 
-  const parsed = options.inlineConfig === false ? { directives: [], malformed: [] } : parseDirectives(document, universe);
+  const parsed =
+    options.inlineConfig === false ? { directives: [], malformed: [] } : parseDirectives(document, universe);
   if (parsed.directives.length === 0 && parsed.malformed.length === 0 && callbacks.length === 0) {
     return { findings: sortFindings(collected.map((c) => c.finding)), suppressed: [], directives: [] };
   }
@@ -192,16 +193,12 @@ function repairs(
     const end = line.start + line.text.length;
     const fix = reports.find(
       (report) =>
-        report.fix?.safety === 'safe' &&
-        report.line === line &&
+        report.fix?.safety === 'safe' && report.line === line &&
         report.fix.edits.every((edit) => edit.start >= line.start && edit.end <= end),
     )?.fix;
     let outcome: SettingOutcome | null = null;
     if (fix) {
-      const text = applyEdits(
-        line.text,
-        fix.edits.map((e) => ({ ...e, start: e.start - line.start, end: e.end - line.start })),
-      );
+      const text = applyEdits(line.text, fix.edits.map((e) => ({ ...e, start: e.start - line.start, end: e.end - line.start })));
       const read = parse(text, { encoding: document.encoding }).lines[0];
       if (read?.kind === 'setting') {
         const candidate = readSetting(read, target);
@@ -215,7 +212,9 @@ function repairs(
 
 function sortFindings<T extends Finding>(findings: T[]): T[] {
   // Rule ids are ASCII: plain comparison orders them like localeCompare, without loading ICU.
-  return findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return findings.sort(
+    (a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
 }
 
 function toFinding(rule: Rule, report: Report, severity: Severity | undefined): Finding {

@@ -77,7 +77,16 @@ import {
   transferRefused,
   unparseable,
 } from './verdicts';
-import { classifyAddress, Endpoint, eprtArgument, parse227, parse229, portArgument, printable, Reply } from './reply';
+import {
+  classifyAddress,
+  Endpoint,
+  eprtArgument,
+  parse227,
+  parse229,
+  portArgument,
+  printable,
+  Reply,
+} from './reply';
 
 /** Stops the probe after a step that leaves nothing to test (no connection, no login). */
 class Stop extends Error {}
@@ -273,18 +282,7 @@ class Prober {
           : stopped
             ? `not run: ${stopped.name} failed`
             : 'not run';
-      this.steps.push({
-        name,
-        status: 'skip',
-        ok: true,
-        detail,
-        lines: [detail],
-        startMs: this.clock(),
-        durationMs: 0,
-        timings: {},
-        replies: [],
-        transcript: [],
-      });
+      this.steps.push({ name, status: 'skip', ok: true, detail, lines: [detail], startMs: this.clock(), durationMs: 0, timings: {}, replies: [], transcript: [] });
     }
     let outcome: ProbeOutcome;
     let exitCode: 0 | 1 | 2;
@@ -382,10 +380,7 @@ class Prober {
       return stop(controlBroken(this.ctx(), error as NetError, 'after FEAT'));
     }
     if (reply.code === 211) {
-      this.features = reply.lines
-        .slice(1, -1)
-        .map((l) => printable(l.trim()))
-        .filter((l) => l !== '');
+      this.features = reply.lines.slice(1, -1).map((l) => printable(l.trim())).filter((l) => l !== '');
       return { status: 'pass', detail: this.features.length ? this.features.join(', ') : '(no features listed)' };
     }
     return { status: 'pass', detail: `not answered before login: ${printable(reply.text)}` };
@@ -501,13 +496,7 @@ class Prober {
     const control = channel.remoteAddress;
     const matches = advertised.host === control;
     if (command === 'PASV' && classifyAddress(control) === 'ipv6') {
-      return pasvOverIpv6(this.ctx(), reply, {
-        command,
-        reply: printable(reply.text),
-        advertised,
-        controlAddress: control,
-        addressMatches: matches,
-      });
+      return pasvOverIpv6(this.ctx(), reply, { command, reply: printable(reply.text), advertised, controlAddress: control, addressMatches: matches });
     }
 
     // The data connection goes where the reply says, as a client that trusts it would (but
@@ -530,11 +519,7 @@ class Prober {
     // More ports of the range, once per probe, from the host that answered (or that should have).
     const reachable = first.socket ? advertised.host : fallback?.socket || matches ? control : undefined;
     if (!this.sample && reachable !== undefined) {
-      this.sample = await this.sampleRange(channel, command, reachable, {
-        port: advertised.port,
-        ok: socket !== undefined,
-        error: (fallback ?? first).report.error,
-      });
+      this.sample = await this.sampleRange(channel, command, reachable, { port: advertised.port, ok: socket !== undefined, error: (fallback ?? first).report.error });
     }
 
     return passiveVerdict(this.ctx(), {
@@ -562,8 +547,7 @@ class Prober {
       return { ok: false, result: controlBroken(this.ctx(), error as NetError, `after ${command}`) };
     }
     const expected = command === 'PASV' ? 227 : 229;
-    if (reply.code !== expected)
-      return { ok: false, result: { ...passiveRefused(this.ctx(), command, reply), data: { command, reply: printable(reply.text) } } };
+    if (reply.code !== expected) return { ok: false, result: { ...passiveRefused(this.ctx(), command, reply), data: { command, reply: printable(reply.text) } } };
     if (command === 'PASV') {
       const parsed = parse227(reply.text);
       if (!parsed.ok) return { ok: false, result: unparseable(this.ctx(), command, reply, parsed.reason) };
@@ -665,12 +649,7 @@ class Prober {
     const entriesText = (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`;
     const entries = collected.sample.split(/\r?\n/).filter((l) => l.trim() !== '').length;
     if (final.code === 226 || final.code === 250) {
-      return done(
-        true,
-        collected,
-        `${command}: ${entriesText(entries)}, ${collected.bytes} bytes in ${this.clock() - start} ms (${printable(final.text)})`,
-        [],
-      );
+      return done(true, collected, `${command}: ${entriesText(entries)}, ${collected.bytes} bytes in ${this.clock() - start} ms (${printable(final.text)})`, []);
     }
     return done(false, collected, `${command}: ${printable(final.text)}`, [transferRefused(this.ctx(), mode, command, final, collected)]);
   }
@@ -717,18 +696,14 @@ class Prober {
         first = await channel.command(listCommand, this.timeoutMs);
       } catch (error) {
         const err = error as NetError;
-        if (err.kind === 'timeout')
-          return { ...activeNoReply(this.ctx(), command, listCommand, { host: announce, port: listener.port }), data };
+        if (err.kind === 'timeout') return { ...activeNoReply(this.ctx(), command, listCommand, { host: announce, port: listener.port }), data };
         return controlBroken(this.ctx(), err, `after ${listCommand}`);
       }
       if (first.code !== 150 && first.code !== 125) {
         return {
           status: 'fail',
           detail: [printable(reply.text), `${listCommand}: ${printable(first.text)}`],
-          data: {
-            ...data,
-            listing: { command: listCommand, replies: [printable(first.text)], bytes: 0, entries: 0, ok: false, ms: this.clock() - start },
-          },
+          data: { ...data, listing: { command: listCommand, replies: [printable(first.text)], bytes: 0, entries: 0, ok: false, ms: this.clock() - start } },
           diagnoses: [activeTransferFailure(this.ctx(), command, listCommand, first, announced)],
         };
       }
@@ -753,13 +728,7 @@ class Prober {
     }
   }
 
-  private async finishActiveListing(
-    channel: ControlChannel,
-    socket: net.Socket,
-    command: string,
-    first: Reply,
-    start: number,
-  ): Promise<ListingResult> {
+  private async finishActiveListing(channel: ControlChannel, socket: net.Socket, command: string, first: Reply, start: number): Promise<ListingResult> {
     const data = this.protectedData ? secureData(socket, this.tlsSettings, this.host, channel.tlsSession) : socket;
     const collected = await collect(data, this.timeoutMs);
     data.destroy();
@@ -776,24 +745,18 @@ class Prober {
     replies.push(printable(final.text));
     this.current!.timings.listing = this.clock() - start;
     if (final.code === 226 || final.code === 250) {
-      return {
-        report: report(true),
-        summary: `${command}: ${entries} entr${entries === 1 ? 'y' : 'ies'}, ${collected.bytes} bytes (${printable(final.text)})`,
-        diagnoses: [],
-      };
+      return { report: report(true), summary: `${command}: ${entries} entr${entries === 1 ? 'y' : 'ies'}, ${collected.bytes} bytes (${printable(final.text)})`, diagnoses: [] };
     }
-    return {
-      report: report(false),
-      summary: `${command}: ${printable(final.text)}`,
-      diagnoses: [transferRefused(this.ctx(), 'PORT', command, final, collected)],
-    };
+    return { report: report(false), summary: `${command}: ${printable(final.text)}`, diagnoses: [transferRefused(this.ctx(), 'PORT', command, final, collected)] };
   }
+
 }
 
 interface Attempt {
   readonly socket?: net.Socket;
   readonly report: AttemptReport;
 }
+
 
 /**
  * Every string in the report with the password masked and control characters escaped (a last

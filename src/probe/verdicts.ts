@@ -48,8 +48,7 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: connection refused`,
         diagnoses: [
-          diagnose(
-            ctx,
+          diagnose(ctx, 
             'control-refused',
             'error',
             `nothing accepts connections on ${where} (connection refused)`,
@@ -67,13 +66,12 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: no answer within ${ctx.timeoutMs} ms`,
         diagnoses: [
-          diagnose(
-            ctx,
+          diagnose(ctx, 
             'control-timeout',
             'error',
             `no answer from ${where} within ${ctx.timeoutMs} ms`,
             'The connection attempt got no answer at all: a firewall drops the packets (on the server, on ' +
-              "a router, or on this client's outgoing side), or the host is down or not at this address.",
+              'a router, or on this client\'s outgoing side), or the host is down or not at this address.',
             ['listen_port', 'listen_address'],
             [],
             fw,
@@ -85,12 +83,11 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: ${error.message}`,
         diagnoses: [
-          diagnose(
-            ctx,
+          diagnose(ctx, 
             'control-unreachable',
             'error',
             `no route to ${where}`,
-            "This machine has no route to the server's address: a wrong address, or a network problem on the client side.",
+            'This machine has no route to the server\'s address: a wrong address, or a network problem on the client side.',
             [],
             [],
           ),
@@ -101,15 +98,7 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: error.message,
         diagnoses: [
-          diagnose(
-            ctx,
-            'host-unknown',
-            'error',
-            `the host name ${ctx.host} does not resolve`,
-            'Check the name, or use the address.',
-            [],
-            [],
-          ),
+          diagnose(ctx, 'host-unknown', 'error', `the host name ${ctx.host} does not resolve`, 'Check the name, or use the address.', [], []),
         ],
       };
     default:
@@ -133,8 +122,7 @@ export function notFtp(ctx: DiagnosisContext, line: string): StepResult {
     status: 'fail',
     detail: `not an FTP server: "${printable(line)}"`,
     diagnoses: [
-      diagnose(
-        ctx,
+      diagnose(ctx, 
         'not-ftp',
         'error',
         `${formatEndpoint(ctx.host, ctx.port)} answers like ${what}: "${printable(line)}"`,
@@ -155,14 +143,13 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `connection closed ${when}, in the middle of a reply: "${printable(error.partial)}"`,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'closed-mid-reply',
           'error',
           `the server closed the connection ${when} in the middle of a reply ("${printable(error.partial)}")`,
           'A reply line was cut off: the server process crashed or was killed, or something between ' +
             'client and server (a proxy, an FTP-aware firewall or NAT helper) broke the connection. ' +
-            "Check the server's log and its kernel log for a crashed vsftpd session.",
+            'Check the server\'s log and its kernel log for a crashed vsftpd session.',
           [],
           [],
         ),
@@ -174,14 +161,13 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `connection ${error.kind === 'reset' ? 'reset' : 'closed'} by the server ${when}`,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'connection-closed',
           'error',
           `the server ${error.kind === 'reset' ? 'reset' : 'closed'} the control connection ${when} without a reply`,
           'vsftpd closes without a word when its session process cannot start (a broken ' +
             'secure_chroot_dir, seccomp problems, resource limits) or when tcp_wrappers refuses the ' +
-            "client; a firewall or an idle timeout in between can do the same. Check the server's log.",
+            'client; a firewall or an idle timeout in between can do the same. Check the server\'s log.',
           ['secure_chroot_dir', 'seccomp_sandbox', 'tcp_wrappers'],
           [],
         ),
@@ -193,8 +179,7 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `no reply within ${ctx.timeoutMs} ms ${when}`,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'no-reply',
           'error',
           `no reply within ${ctx.timeoutMs} ms ${when}`,
@@ -220,8 +205,7 @@ export function serverOops(ctx: DiagnosisContext, reply: Reply, when: string): S
     status: 'fail',
     detail: text,
     diagnoses: [
-      diagnose(
-        ctx,
+      diagnose(ctx, 
         'server-oops',
         'error',
         `vsftpd ended the session ${when}: ${text}`,
@@ -229,7 +213,7 @@ export function serverOops(ctx: DiagnosisContext, reply: Reply, when: string): S
           ? 'vsftpd refuses to chroot a user into a directory the user can write to (chroot_local_user / ' +
               'chroot_list_enable); make the root non-writable or set allow_writeable_chroot=YES.'
           : '"500 OOPS" is vsftpd dying on a configuration or system problem; the text names it. ' +
-              "`vsftpd-lint` on the server's vsftpd.conf reports most of them.",
+              '`vsftpd-lint` on the server\'s vsftpd.conf reports most of them.',
         chroot ? ['chroot_local_user', 'allow_writeable_chroot'] : [],
         chroot ? ['writable-chroot'] : [],
       ),
@@ -242,8 +226,7 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
   const anonymous = ctx.user === 'anonymous' || ctx.user === 'ftp';
   let d: Diagnosis;
   if (/must use encryption/i.test(reply.text)) {
-    d = diagnose(
-      ctx,
+    d = diagnose(ctx, 
       'login-needs-tls',
       'error',
       `login refused without TLS: ${text}`,
@@ -252,8 +235,7 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
       [],
     );
   } else if (/may not use encryption/i.test(reply.text)) {
-    d = diagnose(
-      ctx,
+    d = diagnose(ctx, 
       'login-failed',
       'error',
       `login refused over TLS: ${text}`,
@@ -262,8 +244,7 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
       [],
     );
   } else {
-    d = diagnose(
-      ctx,
+    d = diagnose(ctx, 
       'login-failed',
       'error',
       `login as ${ctx.user} failed: ${text}`,
@@ -272,9 +253,7 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
             '(userlist_enable with userlist_deny) or ftpusers refuses "anonymous"/"ftp".'
         : 'Wrong user or password, or the account is refused: local_enable=NO, the user list ' +
             '(userlist_enable, userlist_deny, userlist_file), /etc/ftpusers, or a shell not in /etc/shells (pam_shells).',
-      anonymous
-        ? ['anonymous_enable', 'userlist_enable', 'userlist_deny']
-        : ['local_enable', 'userlist_enable', 'userlist_deny', 'userlist_file', 'pam_service_name'],
+      anonymous ? ['anonymous_enable', 'userlist_enable', 'userlist_deny'] : ['local_enable', 'userlist_enable', 'userlist_deny', 'userlist_file', 'pam_service_name'],
       ['no-login-possible', 'userlist-denies-all'],
     );
   }
@@ -288,8 +267,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'pasv-address-invalid',
           'error',
           `${command} killed the session: ${text}`,
@@ -306,8 +284,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'passive-ports-exhausted',
           'error',
           `${command} killed the session: ${text}`,
@@ -326,8 +303,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'passive-refused',
           'error',
           `${command} refused: ${text}`,
@@ -346,8 +322,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'warn',
       detail: `EPSV not supported: ${text}`,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'passive-unsupported',
           'info',
           `the server does not implement EPSV: ${text}`,
@@ -363,8 +338,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
     status: 'fail',
     detail: text,
     diagnoses: [
-      diagnose(
-        ctx,
+      diagnose(ctx, 
         'passive-refused',
         'error',
         `${command} got "${text}" instead of ${command === 'PASV' ? 227 : 229}`,
@@ -383,8 +357,7 @@ export function unparseable(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', rep
     detail: `cannot parse the ${reply.code} reply (${reason}): ${text}`,
     data: { command, reply: text },
     diagnoses: [
-      diagnose(
-        ctx,
+      diagnose(ctx, 
         'passive-reply-unparseable',
         'error',
         `the ${command} reply cannot be parsed (${reason}): "${text}"`,
@@ -413,8 +386,7 @@ function dataConnectFailure(ctx: DiagnosisContext, command: string, attempt: Att
     'ports on demand instead, but cannot see inside FTPS';
   switch (attempt.error) {
     case 'timeout':
-      return diagnose(
-        ctx,
+      return diagnose(ctx, 
         'data-timeout',
         'error',
         `the ${command} data connection to ${where} timed out after ${attempt.ms} ms: a firewall drops ${rangeText}`,
@@ -422,38 +394,35 @@ function dataConnectFailure(ctx: DiagnosisContext, command: string, attempt: Att
           'drops it, on the server or on a router in front of it. vsftpd then answers the transfer with ' +
           '"425 Failed to establish connection." after accept_timeout. Without a configured range ' +
           'vsftpd picks any port from 5001 up, which no firewall can open safely.' +
-          (addressKnownBad ? " (This is the port at the control connection's address: the port is blocked too.)" : ''),
+          (addressKnownBad ? ' (This is the port at the control connection\'s address: the port is blocked too.)' : ''),
         ['pasv_min_port', 'pasv_max_port', 'accept_timeout'],
         ['pasv-range-missing', 'pasv-range-invalid'],
         firewall,
       );
     case 'refused':
-      return diagnose(
-        ctx,
+      return diagnose(ctx, 
         'data-refused',
         'error',
         `the ${command} data connection to ${where} was refused`,
         'Nothing accepted the connection at the advertised address and port: the address is not the ' +
-          "server's (pasv_address), a firewall rejects the passive range, or a NAT router forwards the " +
+          'server\'s (pasv_address), a firewall rejects the passive range, or a NAT router forwards the ' +
           'control port but not the passive range.',
         ['pasv_address', 'pasv_min_port', 'pasv_max_port'],
         ['pasv-address-unreachable', 'pasv-range-missing'],
         firewall,
       );
     case 'unreachable':
-      return diagnose(
-        ctx,
+      return diagnose(ctx, 
         'data-unreachable',
         'error',
         `no route to ${where} for the ${command} data connection`,
         'The advertised address is not reachable from this client at all: typically a private address ' +
-          "sent to a client outside the server's network. Set pasv_address to the address clients use.",
+          'sent to a client outside the server\'s network. Set pasv_address to the address clients use.',
         ['pasv_address'],
         ['pasv-address-unreachable', 'pasv-address-nat'],
       );
     default:
-      return diagnose(
-        ctx,
+      return diagnose(ctx, 
         'data-failed',
         'error',
         `the ${command} data connection to ${where} failed: ${attempt.message ?? attempt.error}`,
@@ -467,8 +436,7 @@ function dataConnectFailure(ctx: DiagnosisContext, command: string, attempt: Att
 export function transferRefused(ctx: DiagnosisContext, mode: string, command: string, reply: Reply, collected?: Collected): Diagnosis {
   const text = printable(reply.text);
   if (/Bad IP connecting/i.test(reply.text)) {
-    return diagnose(
-      ctx,
+    return diagnose(ctx, 
       'data-bad-ip',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -481,12 +449,11 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 522 && /session reuse/i.test(reply.text)) {
-    return diagnose(
-      ctx,
+    return diagnose(ctx, 
       'data-tls-failed',
       'error',
       `${command} after ${mode}: ${text}`,
-      "vsftpd requires the data connection's TLS session to reuse the control connection's " +
+      'vsftpd requires the data connection\'s TLS session to reuse the control connection\'s ' +
         '(require_ssl_reuse=YES, the default) and this client did not. Most clients do; the setting ' +
         'can be turned off for those that do not.',
       ['require_ssl_reuse'],
@@ -494,8 +461,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 522) {
-    return diagnose(
-      ctx,
+    return diagnose(ctx, 
       'data-encryption-required',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -505,8 +471,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 550) {
-    return diagnose(
-      ctx,
+    return diagnose(ctx, 
       'listing-refused',
       'error',
       `${command} refused: ${text}`,
@@ -518,8 +483,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 425) {
-    return diagnose(
-      ctx,
+    return diagnose(ctx, 
       'data-failed',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -529,8 +493,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
       ['pasv-address-unreachable'],
     );
   }
-  return diagnose(
-    ctx,
+  return diagnose(ctx, 
     'listing-incomplete',
     'error',
     `${command} after ${mode} did not complete: ${text}${collected?.error ? ` (${collected.error.message})` : ''}`,
@@ -547,8 +510,7 @@ export function lostSession(ctx: DiagnosisContext, error: unknown): StepResult {
     status: 'fail',
     detail: `could not log in again after the session ended: ${message}`,
     diagnoses: [
-      diagnose(
-        ctx,
+      diagnose(ctx, 
         'connection-closed',
         'error',
         `the server ended the session and a new one could not be started: ${message}`,
@@ -567,8 +529,7 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'active-refused',
           'warning',
           `${command} refused: ${text}: active mode is off (port_enable=NO)`,
@@ -586,19 +547,18 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(
-          ctx,
+        diagnose(ctx, 
           'active-illegal',
           'error',
           `${command} ${formatEndpoint(announced.host, announced.port)} refused: ${text}`,
-          "vsftpd accepts PORT/EPRT only for the client's own address (the source of the control " +
+          'vsftpd accepts PORT/EPRT only for the client\'s own address (the source of the control ' +
             'connection) and a port of 1024 or more. A client behind NAT announces its private address, ' +
             'which differs from the address the server sees: use passive mode, or an FTP helper on the ' +
-            "client's NAT router that rewrites PORT. port_promiscuous=YES would accept it but allows FTP " +
+            'client\'s NAT router that rewrites PORT. port_promiscuous=YES would accept it but allows FTP ' +
             'bounce attacks and still cannot reach a private address.',
           ['port_promiscuous'],
           ['port-promiscuous', 'active-mode'],
-          "on the client's NAT router: a conntrack FTP helper (nf_nat_ftp) rewrites PORT to the public address",
+          'on the client\'s NAT router: a conntrack FTP helper (nf_nat_ftp) rewrites PORT to the public address',
         ),
       ],
     };
@@ -608,30 +568,15 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
     status: 'fail',
     detail: text,
     diagnoses: [
-      diagnose(
-        ctx,
-        'active-refused',
-        'error',
-        `${command} got "${text}" instead of 200`,
-        'The server does not accept active mode.',
-        ['port_enable'],
-        ['active-mode'],
-      ),
+      diagnose(ctx, 'active-refused', 'error', `${command} got "${text}" instead of 200`, 'The server does not accept active mode.', ['port_enable'], ['active-mode']),
     ],
   };
 }
 
-export function activeTransferFailure(
-  ctx: DiagnosisContext,
-  command: string,
-  listCommand: string,
-  reply: Reply,
-  announced: Endpoint,
-): Diagnosis {
+export function activeTransferFailure(ctx: DiagnosisContext, command: string, listCommand: string, reply: Reply, announced: Endpoint): Diagnosis {
   const text = printable(reply.text);
   if (/^500 OOPS: vsf_sysutil_bind/.test(reply.text)) {
-    return diagnose(
-      ctx,
+    return diagnose(ctx, 
       'active-oops',
       'error',
       `${listCommand} after ${command} killed the session: ${text}`,
@@ -652,22 +597,14 @@ export function activeTransferFailure(
         'Consider using PASV." followed by "425 Failed to establish connection." means that connection ' +
         'failed or timed out (connect_timeout). ' +
         ACTIVE_BLOCKED_EITHER_SIDE +
-        " Use passive mode (recommended); otherwise the client's firewall needs a conntrack FTP helper on " +
-        "its connection to the server's control port so the data connection is RELATED.",
+        ' Use passive mode (recommended); otherwise the client\'s firewall needs a conntrack FTP helper on ' +
+        'its connection to the server\'s control port so the data connection is RELATED.',
       ['port_enable', 'connect_timeout', 'connect_from_port_20', 'ftp_data_port'],
       ['active-mode'],
       ACTIVE_FIREWALL,
     );
   }
-  return diagnose(
-    ctx,
-    'active-unreachable',
-    'error',
-    `${listCommand} after ${command}: ${text}`,
-    'The active-mode transfer did not start.',
-    ['port_enable'],
-    ['active-mode'],
-  );
+  return diagnose(ctx, 'active-unreachable', 'error', `${listCommand} after ${command}: ${text}`, 'The active-mode transfer did not start.', ['port_enable'], ['active-mode']);
 }
 
 /** No greeting within the timeout; `implicitTls`: a TLS handshake on the same port succeeded. */
@@ -911,8 +848,7 @@ export function passiveVerdict(ctx: DiagnosisContext, o: PassiveObservation): St
   const matches = advertised.host === control;
   const diagnoses: Diagnosis[] = [];
   const range = ctx.range;
-  if (range && (advertised.port < range.lo || advertised.port > range.hi))
-    diagnoses.push(outsideRange(ctx, command, advertised.port, range));
+  if (range && (advertised.port < range.lo || advertised.port > range.hi)) diagnoses.push(outsideRange(ctx, command, advertised.port, range));
   const connected = o.first.ok || o.fallback?.ok === true;
   const data: DataReport = {
     command,
@@ -937,16 +873,10 @@ export function passiveVerdict(ctx: DiagnosisContext, o: PassiveObservation): St
 
   const verdict = o.sample ? sampleVerdict(o.sample) : undefined;
   if (verdict === 'some') diagnoses.push(partlyBlocked(ctx, o.sample!));
-  else if (!connected) diagnoses.push(dataConnectFailure(ctx, command, o.fallback ?? o.first, addressProblem));
+  else if (!connected) diagnoses.push(dataConnectFailure(ctx, command, (o.fallback ?? o.first), addressProblem));
   if (o.listing) diagnoses.push(...o.listing.diagnoses);
 
-  const ok =
-    connected &&
-    o.listing?.report.ok === true &&
-    !addressProblem &&
-    (o.first.ok || addressFine) &&
-    verdict !== 'some' &&
-    verdict !== 'none';
+  const ok = connected && o.listing?.report.ok === true && !addressProblem && (o.first.ok || addressFine) && verdict !== 'some' && verdict !== 'none';
   const warn = diagnoses.some((d) => d.severity === 'warning');
   return {
     status: ok ? (warn ? 'warn' : 'pass') : 'fail',
@@ -961,16 +891,10 @@ function passiveDetail(o: PassiveObservation, data: DataReport): string[] {
   const c = o.first;
   const to = formatEndpoint(c.endpoint.host, c.endpoint.port);
   const differs = o.command === 'PASV' && data.addressMatches === false ? ` (not the control connection's ${o.control})` : '';
-  parts.push(
-    c.ok
-      ? `data connection to ${to}${differs}: connected in ${c.ms} ms`
-      : `data connection to ${to}${differs}: ${c.error} after ${c.ms} ms`,
-  );
+  parts.push(c.ok ? `data connection to ${to}${differs}: connected in ${c.ms} ms` : `data connection to ${to}${differs}: ${c.error} after ${c.ms} ms`);
   if (o.fallback) {
     const f = o.fallback;
-    parts.push(
-      `same port at ${formatEndpoint(f.endpoint.host, f.endpoint.port)}: ${f.ok ? `connected in ${f.ms} ms` : `${f.error} after ${f.ms} ms`}`,
-    );
+    parts.push(`same port at ${formatEndpoint(f.endpoint.host, f.endpoint.port)}: ${f.ok ? `connected in ${f.ms} ms` : `${f.error} after ${f.ms} ms`}`);
   }
   if (o.listing) parts.push(o.listing.summary);
   if (o.sample && o.sample.ports.length > 1) parts.push(`passive range: ${describeSample(o.sample)}`);
@@ -1012,7 +936,7 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
         'error',
         `the 227 reply advertises 0.0.0.0 (${printable(reply.text)})`,
         'vsftpd writes 0,0,0,0 when it has an IPv6 control connection and cannot put an IPv4 address ' +
-          "in the reply: pasv_address set while it runs an IPv6 listener (listen_ipv6=YES, Debian's " +
+          'in the reply: pasv_address set while it runs an IPv6 listener (listen_ipv6=YES, Debian\'s ' +
           'shipped setting). Switch to listen=YES and listen_ipv6=NO, keeping pasv_address. EPSV ' +
           'clients are not affected.',
         ['pasv_address', 'listen', 'listen_ipv6'],
@@ -1038,8 +962,8 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
           ctx,
           'pasv-address-other-side',
           'warning',
-          `${observed}; this probe runs ${onServer ? 'on the server itself' : "inside the server's network"}, not where its clients are`,
-          `${advertised.host} is ${ADDRESS_CLASS_WORDS[aClass]}${ctx.pasvAddress === advertised.host ? ", and the server's vsftpd.conf sets pasv_address to it" : ''}: ` +
+          `${observed}; this probe runs ${onServer ? 'on the server itself' : 'inside the server\'s network'}, not where its clients are`,
+          `${advertised.host} is ${ADDRESS_CLASS_WORDS[aClass]}${ctx.pasvAddress === advertised.host ? ', and the server\'s vsftpd.conf sets pasv_address to it' : ''}: ` +
             `the address clients outside reach the server at through NAT. From here (connected to ${control}) it does not ` +
             'answer because the router does not loop connections back (no hairpin NAT); that does not show it is ' +
             `wrong for the clients it serves. Do NOT set pasv_address to ${control}: that breaks every client outside. ` +
@@ -1059,13 +983,13 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
         observed,
         `${advertised.host} is ${ADDRESS_CLASS_WORDS[aClass]}; vsftpd advertises pasv_address when it is set, ` +
           'and otherwise the address the client connected to as the server sees it, which behind a NAT ' +
-          "router or port forwarding is the server's internal address. Set pasv_address to the address clients connect to" +
+          'router or port forwarding is the server\'s internal address. Set pasv_address to the address clients connect to' +
           `${cClass === 'public' || cClass === 'private' ? ` (here ${control})` : ''}, or remove a wrong pasv_address, ` +
           'if this probe runs where the clients are (they connect through NAT or port forwarding); ' +
           'with listen_ipv6=YES switch to listen=YES/listen_ipv6=NO. If instead this probe runs inside the ' +
           `server's network and clients outside connect to ${advertised.host} (pasv_address set to the public address ` +
           'on purpose), that setting is right for them: probe from outside before changing it. ' +
-          "curl (>= 7.74), Python's ftplib and every client that uses EPSV first ignore the 227 address, " +
+          'curl (>= 7.74), Python\'s ftplib and every client that uses EPSV first ignore the 227 address, ' +
           'which is why some clients work and others fail with a timeout or "425 Failed to establish connection.".',
         ['pasv_address', 'pasv_addr_resolve'],
         ['pasv-address-unreachable', 'pasv-address-nat'],
@@ -1094,11 +1018,11 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
 
 /** What keeps the server's active-mode connection from reaching the client, on either side. */
 const ACTIVE_BLOCKED_EITHER_SIDE =
-  "A firewall on the client side or a NAT router in front of the client drops the server's connection; " +
-  "or the server's own firewall drops its outgoing connections: an output chain with policy drop and " +
+  'A firewall on the client side or a NAT router in front of the client drops the server\'s connection; ' +
+  'or the server\'s own firewall drops its outgoing connections: an output chain with policy drop and ' +
   'no rule for connections from ftp_data_port (20, with connect_from_port_20=YES) or, with ' +
   'connect_from_port_20=NO, from an ephemeral port to the client (`vsftpd-lint firewall` prints the ' +
-  "server's rules for both).";
+  'server\'s rules for both).';
 
 /** The firewall advice for active mode, on both sides. */
 const ACTIVE_FIREWALL =
@@ -1121,7 +1045,7 @@ export function activeNoReply(ctx: DiagnosisContext, command: string, listComman
         'vsftpd is still trying to open the data connection to this client (it gives up after ' +
           'connect_timeout, 60 s by default, with "425 Failed to establish connection."). ' +
           ACTIVE_BLOCKED_EITHER_SIDE +
-          " Use passive mode; for active clients behind a stateful firewall, a conntrack FTP helper on the client's " +
+          ' Use passive mode; for active clients behind a stateful firewall, a conntrack FTP helper on the client\'s ' +
           'firewall lets the connection in.',
         ['port_enable', 'connect_timeout', 'connect_from_port_20', 'ftp_data_port'],
         ['active-mode'],

@@ -31,25 +31,10 @@ interface TargetTraits {
 }
 
 const TRAITS: Record<BuildId, TargetTraits> = {
-  'upstream-3.0.2': {
-    label: 'upstream vsftpd 3.0.2',
-    stringValues: 'verbatim',
-    blankString: 'kept',
-    defaultConfigPath: '/etc/vsftpd.conf',
-  },
-  'upstream-3.0.3': {
-    label: 'upstream vsftpd 3.0.3',
-    stringValues: 'verbatim',
-    blankString: 'kept',
-    defaultConfigPath: '/etc/vsftpd.conf',
-  },
+  'upstream-3.0.2': { label: 'upstream vsftpd 3.0.2', stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf' },
+  'upstream-3.0.3': { label: 'upstream vsftpd 3.0.3', stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf' },
   'debian-3.0.3': { label: 'Debian vsftpd 3.0.3', stringValues: 'trim', blankString: 'crash', defaultConfigPath: '/etc/vsftpd.conf' },
-  'upstream-3.0.5': {
-    label: 'upstream vsftpd 3.0.5',
-    stringValues: 'verbatim',
-    blankString: 'kept',
-    defaultConfigPath: '/etc/vsftpd.conf',
-  },
+  'upstream-3.0.5': { label: 'upstream vsftpd 3.0.5', stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf' },
   fedora: { label: 'Fedora/RHEL vsftpd 3.0.x', stringValues: 'trim', blankString: 'unset', defaultConfigPath: '/etc/vsftpd/vsftpd.conf' },
   opensuse: { label: 'openSUSE vsftpd 3.0.3', stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf' },
 };
@@ -77,7 +62,9 @@ export function getTarget(idOrAlias: string = DEFAULT_TARGET): Target {
   const id = resolveTargetId(idOrAlias);
   let target = cache.get(id);
   if (!target) {
-    const options = new Map(OPTIONS.filter((o) => !o.builds || o.builds.includes(id)).map((o) => [o.name, o]));
+    const options = new Map(
+      OPTIONS.filter((o) => !o.builds || o.builds.includes(id)).map((o) => [o.name, o]),
+    );
     target = { id, ...TRAITS[id], options };
     cache.set(id, target);
   }
@@ -89,7 +76,9 @@ export function resolveTargetId(idOrAlias: string): BuildId {
   // Own keys only: "__proto__" or "constructor" is no alias.
   const alias = Object.prototype.hasOwnProperty.call(TARGET_ALIASES, idOrAlias) ? TARGET_ALIASES[idOrAlias] : undefined;
   if (alias) return alias;
-  throw new Error(`unknown target '${idOrAlias}': choose one of ${[...BUILD_IDS, ...Object.keys(TARGET_ALIASES)].join(', ')}`);
+  throw new Error(
+    `unknown target '${idOrAlias}': choose one of ${[...BUILD_IDS, ...Object.keys(TARGET_ALIASES)].join(', ')}`,
+  );
 }
 
 /** The compiled default of an option in a build (null = unset). */

@@ -13,8 +13,7 @@ testRule('tcp-wrappers-unsupported', {
       line: 2,
       column: 1,
       option: 'tcp_wrappers',
-      message:
-        'Fedora/RHEL vsftpd 3.0.x is built without libwrap: every connection gets "500 OOPS: tcp_wrappers is set to YES but no tcp wrapper support compiled in"',
+      message: 'Fedora/RHEL vsftpd 3.0.x is built without libwrap: every connection gets "500 OOPS: tcp_wrappers is set to YES but no tcp wrapper support compiled in"',
       output: 'listen=YES\ntcp_wrappers=NO\n',
     },
   ],

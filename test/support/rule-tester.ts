@@ -43,13 +43,12 @@ export function testRule(name: string, cases: RuleCases): void {
     it('exists', () => expect(rule).toBeDefined());
     if (!rule) return;
 
-    it.each(
-      cases.valid
-        .map((v) => (typeof v === 'string' ? { code: v, target: undefined } : v))
-        .map((v) => [JSON.stringify(v.code).slice(0, 70), v] as const),
-    )('accepts %s', (_, { code, target }) => {
-      expect(lint(code, { target, rules: [rule] })).toEqual([]);
-    });
+    it.each(cases.valid.map((v) => (typeof v === 'string' ? { code: v, target: undefined } : v)).map((v) => [JSON.stringify(v.code).slice(0, 70), v] as const))(
+      'accepts %s',
+      (_, { code, target }) => {
+        expect(lint(code, { target, rules: [rule] })).toEqual([]);
+      },
+    );
 
     it.each(cases.invalid.map((c) => [JSON.stringify(c.code).slice(0, 70), c] as const))('reports %s', (_, c) => {
       const findings = lint(c.code, { target: c.target, rules: [rule] });
