@@ -47,6 +47,7 @@ describe('foreign-comment: vsftpd refuses the line, and loads the fixed file wit
     ['; passive range opened in the firewall', '; passive range opened in the firewall'],
     ['-- anonymous_enable=YES', '-- anonymous_enable'],
     ['------------', '------------'],
+    ['/* write_enable=YES */', '/* write_enable'],
     ['  // write_enable=YES', '// write_enable'],
   ])('%j', (commentLine, name) => {
     const text = `listen=NO\nanonymous_enable=NO\n${commentLine}\nlisten_port=oops\n`;
