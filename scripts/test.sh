@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the whole test suite on a fresh Debian machine: installs the system packages the tests
 # use for real (vsftpd; nftables, iptables and ufw for the firewall and network-namespace tests;
-# iproute2 for the namespaces), the npm dependencies, builds (which type-checks everything), then
+# iproute2 for the namespaces; Neovim and Chromium for the language server and playground
+# tests), the npm dependencies, builds (which type-checks everything), then
 # jest.
 set -eu
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ command -v openssl >/dev/null 2>&1 || need_packages="$need_packages openssl"
 command -v git >/dev/null 2>&1 || need_packages="$need_packages git"
 command -v pre-commit >/dev/null 2>&1 || need_packages="$need_packages pre-commit"
 command -v ansible-playbook >/dev/null 2>&1 || need_packages="$need_packages ansible-core"
+command -v nvim >/dev/null 2>&1 || need_packages="$need_packages neovim"
+[ -x /usr/bin/chromium ] || need_packages="$need_packages chromium"
 if [ -n "$need_packages" ]; then
   echo "test.sh: installing Debian packages:$need_packages"
   SUDO=""

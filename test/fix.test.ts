@@ -329,14 +329,14 @@ describe('fix(): the engine', () => {
 
   test('line endings are changed only by a fix that edits the line', () => {
     // Without the crlf rule, a CRLF file keeps every "\r\n" the other fixes do not touch.
-    const rules = SYNTAX.filter((r) => r.name !== 'crlf-line-endings');
+    const rules = SYNTAX;
     const text = '# c\r\nlisten=YES \n\r\nftpd_banner=hi\r\nanonymous_enable=NO\r\n';
     const result = checkFix(text, { rules });
     // The comment and blank line keep their "\r"; the fixes that trim a value remove it.
     expect(result.output).toBe('# c\r\nlisten=YES\n\r\nftpd_banner=hi\nanonymous_enable=NO\n');
     expect(result.applied.map((f) => f.name)).toEqual(['bad-bool-value', 'string-whitespace', 'bad-bool-value']);
     // With it, every line loses its "\r".
-    const all = checkFix(text, { rules: SYNTAX });
+    const all = checkFix(text, { rules: [...SYNTAX, RULES.find((r) => r.name === 'crlf-line-endings')!] });
     expect(all.output).toBe('# c\nlisten=YES\n\nftpd_banner=hi\nanonymous_enable=NO\n');
   });
 
@@ -377,6 +377,10 @@ describe('diffPath', () => {
     ['./etc/vsftpd.conf', 'etc/vsftpd.conf'],
     ['/etc/vsftpd.conf', 'etc/vsftpd.conf'],
     ['a//b/../c.conf', 'a/c.conf'],
+    ['../x.conf', '../x.conf'],
+    ['a/../../x.conf', '../x.conf'],
+    ['/../x.conf', 'x.conf'],
+    ['a\\b.conf', 'a/b.conf'],
   ])('%s -> %s', (input, expected) => {
     expect(diffPath(input)).toBe(expected);
   });

@@ -2,7 +2,7 @@
  * The shape of a rule: identity, documentation, and a check over the document and the effective
  * configuration. Rules never touch files, the terminal or process state; they call `report`.
  */
-import { VSFTPD_READ_LIMIT } from '../parser/document';
+import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Document, Line, SettingLine } from '../parser/document';
 import type { Target } from '../schema/targets';
 import type { InlineComment } from '../schema/values';
@@ -17,7 +17,11 @@ export interface RuleDocs {
   readonly why: string;
   /** The vsftpd message or client symptom it prevents, verbatim where there is one. */
   readonly prevents: string;
-  readonly example: { readonly bad: string; readonly good: string };
+  /**
+   * A file that triggers the rule and one that does not (the suite checks both), in the notation
+   * of src/docs/example-text.ts; `target` names the build when the rule is about one.
+   */
+  readonly example: { readonly bad: string; readonly good: string; readonly target?: string };
   /** What the fix does and why it is safe or unsafe, or how to fix it by hand. */
   readonly fix: string;
 }
@@ -150,7 +154,7 @@ export function deleteSettings(config: EffectiveConfig, name: string): TextEdit[
 export function appendLines(document: Document, lines: readonly string[]): TextEdit | undefined {
   const text = document.text;
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
-  const added = Buffer.byteLength(lines.join('\n'), document.encoding === 'latin1' ? 'latin1' : 'utf8');
+  const added = byteLength(lines.join('\n'), document.encoding);
   if (document.byteLength + separator.length + added > VSFTPD_READ_LIMIT) return undefined;
   return { start: text.length, end: text.length, text: separator + lines.map((l) => `${l}\n`).join('') };
 }

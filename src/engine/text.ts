@@ -60,3 +60,22 @@ export function foreignCommentMarker(line: SettingLine): string | undefined {
 export function isExplainedByLayout(document: Document, line: SettingLine): boolean {
   return startsWithBom(document, line) || isIndentedComment(line) || foreignCommentMarker(line) !== undefined;
 }
+
+/**
+ * Line numbers for a message, runs joined: "line 4", "lines 1-3, 5 and 9-12". Past `max` runs the
+ * rest is counted: "lines 1, 3, 5 and 7 more".
+ */
+export function lineList(lines: readonly number[], max = 8): string {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(j === i ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  const word = sorted.length === 1 ? 'line' : 'lines';
+  if (runs.length <= 1) return `${word} ${runs.join('')}`;
+  if (runs.length > max) return `${word} ${runs.slice(0, max).join(', ')} and ${runs.length - max} more`;
+  return `${word} ${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}`;
+}

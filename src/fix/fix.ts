@@ -2,7 +2,7 @@
  * The fix engine: lint, apply every fix that does not collide with another, re-parse, re-lint,
  * until nothing fixable is left (ESLint's multipass model, ruff's safe/unsafe split).
  */
-import { VSFTPD_READ_LIMIT } from '../parser/document';
+import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
 import { lintDocument } from '../engine/lint';
@@ -111,7 +111,7 @@ function selectFixes(
 ): Selection {
   const accepted: Finding[] = [];
   const edits: TextEdit[] = [];
-  const bytes = (s: string) => Buffer.byteLength(s, encoding);
+  const bytes = (s: string) => byteLength(s, encoding);
   let size = bytes(text);
   for (const finding of findings) {
     const fix = finding.fix;
