@@ -5,7 +5,7 @@ import type { EffectiveConfig } from '../src/engine/effective-config';
 import type { SettingLine } from '../src/parser/document';
 import type { Target } from '../src/schema/targets';
 import { isExplainedByLayout, oops, quote } from '../src/engine/text';
-import { loosening } from '../src/schema/security';
+import { loosening } from '../src/schema/loosening';
 import { readSetting, vsftpdMessage } from '../src/schema/setting';
 
 /**

@@ -1,5 +1,5 @@
 import { OPTIONS } from '../src';
-import { LOOSER_WHEN_NO, LOOSER_WHEN_YES, loosening } from '../src/schema/security';
+import { LOOSER_WHEN_NO, LOOSER_WHEN_YES, loosening } from '../src/schema/loosening';
 
 const option = (name: string) => OPTIONS.find((o) => o.name === name)!;
 
