@@ -8,6 +8,7 @@ const crlfLineEndings: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'CRLF (Windows) line endings leave a "\\r" at the end of every value.',
   docs: {
     what: 'Lines ending in "\\r\\n" instead of "\\n", usually from an editor or a copy on Windows.',

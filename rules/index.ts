@@ -76,6 +76,7 @@ import defaultValue from './default-value';
 import noEffect from './no-effect';
 import indentedSetting from './indented-setting';
 import nonCanonicalBool from './non-canonical-bool';
+import perUserNoEffect from './per-user-no-effect';
 
 export const RULES: readonly Rule[] = [
   unknownOption,
@@ -154,4 +155,5 @@ export const RULES: readonly Rule[] = [
   indentedSetting,
   nonCanonicalBool,
   unusedSuppression,
+  perUserNoEffect,
 ];

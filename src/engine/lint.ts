@@ -29,6 +29,12 @@ export interface LintOptions {
   readonly inlineConfig?: boolean;
   /** The passive port range fixes write when a config has none; default 40000-40100. */
   readonly pasvRange?: PasvRange;
+  /**
+   * The text is a per-user config file (user_config_dir), read after login on top of the
+   * server's config: only the rules marked `perUser` run, and options that have no effect per
+   * user are reported (per-user-no-effect). Default false: a server config.
+   */
+  readonly perUser?: boolean;
 }
 
 /** What a lint returns when the caller wants more than the findings. */
@@ -56,7 +62,7 @@ export function lintResult(text: string, options: LintOptions = {}): LintResult 
 
 const DEFAULT_RULES = RULES.filter((rule) => rule.enabledByDefault !== false);
 const NO_SEVERITIES: ReadonlyMap<string, Severity> = new Map();
-const DEFAULT_RULE_OPTIONS: RuleOptions = { pasvRange: SUGGESTED_PASV_RANGE };
+const DEFAULT_RULE_OPTIONS: RuleOptions = { pasvRange: SUGGESTED_PASV_RANGE, perUser: false };
 
 export function lintDocument(document: Document, options: LintOptions = {}): Finding[] {
   return lintDocumentResult(document, options).findings;
@@ -76,7 +82,11 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
   const { rules, severities } = options.selection
     ? resolveRuleSelection(options.selection, universe, options.rules ?? DEFAULT_RULES)
     : { rules: options.rules ?? DEFAULT_RULES, severities: NO_SEVERITIES };
-  const ruleOptions: RuleOptions = options.pasvRange ? { pasvRange: options.pasvRange } : DEFAULT_RULE_OPTIONS;
+  const perUser = options.perUser === true;
+  const ruleOptions: RuleOptions =
+    options.pasvRange || perUser
+      ? { pasvRange: options.pasvRange ?? SUGGESTED_PASV_RANGE, perUser }
+      : DEFAULT_RULE_OPTIONS;
   const config = new EffectiveConfig(document, target);
   const collected: Collected[] = [];
   const callbacks: { rule: Rule; callback: (outcome: SuppressionOutcome) => void }[] = [];
@@ -87,6 +97,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
   const parses = config.settings.every((setting) => !isFatal(setting.outcome));
   for (const rule of rules) {
     if (!parses && rule.category !== 'syntax') continue;
+    if (perUser ? !rule.perUser : rule.perUser === 'only') continue;
     ran.add(rule.id);
     const severity = severities.get(rule.id);
     const context: RuleContext = {

@@ -83,6 +83,8 @@ export interface ConfigSettings {
   readonly disable?: readonly string[];
   /** The passive port range fixes write. */
   readonly pasvRange?: PasvRange;
+  /** The files are per-user config files (LintOptions.perUser); overrides only. */
+  readonly perUser?: boolean;
 }
 
 export interface ConfigOverride extends ConfigSettings {
@@ -272,7 +274,7 @@ function describeChar(ch: string): string {
 // ---------------------------------------------------------------------------------------------
 
 const TOP_LEVEL_KEYS = ['$schema', 'target', 'rules', 'enable', 'disable', 'pasvRange', 'overrides'] as const;
-const OVERRIDE_KEYS = ['files', 'target', 'rules', 'enable', 'disable', 'pasvRange'] as const;
+const OVERRIDE_KEYS = ['files', 'target', 'rules', 'enable', 'disable', 'pasvRange', 'perUser'] as const;
 
 /**
  * Parses and validates the text of a config file. `file` names it in messages; `baseDir` is where
@@ -426,6 +428,10 @@ class Validator {
         this.fail([...at, 'pasvRange'], (err as Error).message);
       }
     }
+    if (object.perUser !== undefined) {
+      if (typeof object.perUser !== 'boolean') this.fail([...at, 'perUser'], `expected true or false, got ${typeName(object.perUser)}`);
+      settings.perUser = object.perUser;
+    }
     return settings;
   }
 }
@@ -571,6 +577,8 @@ export function matchesGlob(matcher: RegExp, filePath: string, baseDir: string):
 export interface FileConfig {
   readonly target?: string;
   readonly pasvRange?: PasvRange;
+  /** A matching override says the file is a per-user config file. */
+  readonly perUser?: boolean;
   /** Rule selection layers: the config's, then each matching override's. */
   readonly selection: readonly RuleSelection[];
 }
@@ -584,14 +592,16 @@ export function configForFile(config: ProjectConfig, filePath: string | null): F
   const source = config.file ?? 'config';
   let target = config.target;
   let pasvRange = config.pasvRange;
+  let perUser: boolean | undefined;
   const selection: RuleSelection[] = [layerOf(config, source)];
   config.overrides.forEach((override, i) => {
     if (filePath === null || !override.matchers.some((m) => matchesGlob(m, filePath, config.baseDir))) return;
     target = override.target ?? target;
     pasvRange = override.pasvRange ?? pasvRange;
+    perUser = override.perUser ?? perUser;
     selection.push(layerOf(override, `${source}: overrides[${i}]`));
   });
-  return { target, pasvRange, selection };
+  return { target, pasvRange, ...(perUser !== undefined ? { perUser } : {}), selection };
 }
 
 function layerOf(settings: ConfigSettings, source: string): RuleSelection {
@@ -611,6 +621,8 @@ export interface LintFlags {
   readonly inlineConfig?: boolean;
   /** --pasv-range MIN-MAX (see `parsePasvRange`). */
   readonly pasvRange?: string;
+  /** --per-user: every file is a per-user config file (an override cannot undo it). */
+  readonly perUser?: boolean;
 }
 
 /**
@@ -624,7 +636,7 @@ export function lintOptionsFor(
   flags: LintFlags = {},
   rules: readonly Rule[] = RULES,
 ): LintOptions {
-  const file = config ? configForFile(config, filePath) : { selection: [] as RuleSelection[] };
+  const file: FileConfig = config ? configForFile(config, filePath) : { selection: [] };
   const target = flags.target ?? file.target;
   if (flags.target !== undefined) {
     try {
@@ -649,6 +661,7 @@ export function lintOptionsFor(
     ...(pasvRange !== undefined ? { pasvRange } : {}),
     ...(selection.length > 0 ? { selection } : {}),
     ...(flags.inlineConfig === false ? { inlineConfig: false } : {}),
+    ...(flags.perUser || file.perUser ? { perUser: true } : {}),
   };
 }
 
