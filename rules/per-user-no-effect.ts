@@ -22,16 +22,16 @@ const perUserNoEffect: Rule = {
       'chroot decision (chroot_local_user, chroot_list_enable, chroot_list_file), the TLS ' +
       'context and the log files. The message says where vsftpd reads the option.',
     why:
-      'vsftpd reads <user_config_dir>/<user> after the login succeeded, just before it starts ' +
+      'vsftpd reads user_config_dir/USERNAME after the login succeeded, just before it starts ' +
       'the user\'s session (twoprocess.c). Everything decided earlier keeps the value of the ' +
       'server config, so the line only misleads: chroot_local_user=YES here does not chroot the ' +
       'user, and xferlog_enable=NO does not stop the transfer log.',
     prevents: 'a per-user setting that looks in force but is ignored (for example a chroot that never happens)',
     example: { bad: 'local_root=/srv/ftp/alice\nchroot_local_user=YES', good: 'local_root=/srv/ftp/alice' },
     fix:
-      'None: removing the line changes nothing for vsftpd, but what the author wanted must be ' +
-      'set in the main config (for a chroot of some users only: chroot_list_enable with ' +
-      'chroot_list_file there).',
+      'None: the line does not do what it says, and what the author wanted belongs in the main ' +
+      'config (for a chroot of some users only: chroot_list_enable with chroot_list_file ' +
+      'there). Delete the line once that is done.',
   },
   check({ settings, report }) {
     for (const { line, outcome } of settings) {
