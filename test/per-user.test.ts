@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fix, getTarget, lint, OPTIONS, RULES } from '../src';
 import { BUILD_IDS } from '../src/schema/options';
-import { configForFile, lintOptionsFor, parseProjectConfig } from '../src/engine/project-config';
+import { lintOptionsFor } from '../src/cli/lint-flags';
+import { configForFile, parseProjectConfig } from '../src/engine/config/validate';
 
 const ALICE = fs.readFileSync(path.resolve(__dirname, '../fixtures/per-user/users/alice'), 'utf8');
 
@@ -76,6 +77,7 @@ describe('per-user mode in .vsftpd-lint.json', () => {
   const config = parseProjectConfig(
     '{ "target": "fedora", "overrides": [ { "files": ["users/"], "perUser": true } ] }',
     '/srv/conf/.vsftpd-lint.json',
+    { rules: RULES },
   );
 
   it('is chosen by path through an override', () => {
@@ -89,10 +91,17 @@ describe('per-user mode in .vsftpd-lint.json', () => {
     expect(lintOptionsFor(null, 'vsftpd.conf', { perUser: true }).perUser).toBe(true);
   });
 
-  it('must be a boolean in an override, and is not a top-level key', () => {
-    expect(() => parseProjectConfig('{ "overrides": [ { "files": ["u/"], "perUser": "yes" } ] }', 'c.json')).toThrow(
-      /overrides\[0\]\.perUser.*expected true or false/,
+  it('must be a boolean', () => {
+    expect(() => parseProjectConfig('{ "overrides": [ { "files": ["u/"], "perUser": "yes" } ] }', 'c.json', { rules: RULES })).toThrow(
+      /overrides\[0\]\.perUser/,
     );
-    expect(() => parseProjectConfig('{ "perUser": true }', 'c.json')).toThrow(/perUser.*unknown key/);
+  });
+
+  it('at the top level applies to every file, and an override can say false', () => {
+    const all = parseProjectConfig('{ "perUser": true, "overrides": [ { "files": ["vsftpd.conf"], "perUser": false } ] }', '/c/.vsftpd-lint.json', { rules: RULES });
+    expect(lintOptionsFor(all, '/c/users/bob').perUser).toBe(true);
+    expect(lintOptionsFor(all, '/c/vsftpd.conf').perUser).toBe(false);
+    // --per-user wins over the config file.
+    expect(lintOptionsFor(all, '/c/vsftpd.conf', { perUser: true }).perUser).toBe(true);
   });
 });

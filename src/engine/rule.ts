@@ -5,6 +5,7 @@
 import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Document, Line, SettingLine } from '../parser/document';
 import type { Target } from '../schema/targets';
+import type { InlineComment } from '../schema/values';
 import type { EffectiveConfig, EffectiveValue, Setting } from './effective-config';
 import type { SuppressionOutcome } from './suppressions';
 import type { Category, Fix, FixSafety, Fixability, Severity, TextEdit } from './finding';
@@ -129,6 +130,19 @@ export function at(value: EffectiveValue): Pick<Report, 'line' | 'column' | 'end
 /** A fix that replaces columns [from, to) of a line. */
 export function replaceInLine(line: Line, from: number, to: number, text: string): TextEdit {
   return { start: line.start + from, end: line.start + to, text };
+}
+
+/**
+ * Edits that move an inline comment to its own line above its setting (in column 1: an indented
+ * "#" is not a comment) and write `value` in place of the value and the comment. A CRLF line's
+ * "\r" stays at its end, and the new line gets one too.
+ */
+export function moveCommentAbove(line: SettingLine, comment: InlineComment, value: string): TextEdit[] {
+  const cr = line.value.endsWith('\r') ? '\r' : '';
+  return [
+    { start: line.start, end: line.start, text: `${comment.comment}${cr}\n` },
+    replaceInLine(line, line.valueColumn, line.valueColumn + comment.end, value),
+  ];
 }
 
 /** A fix that removes a whole line, its newline included. */

@@ -182,7 +182,9 @@ class VsftpdLanguageServer {
    * an edited `.vsftpd-lint.json` applies at once (the loader caches config files for a run).
    */
   private lintOptionsFor(uri: string): FileLintOptions {
-    return new LintSettings(this.options).forFile(pathOf(uri));
+    // A config file found by lookup but not trusted (see settings.ts) is named in the client's log.
+    const warn = (message: string) => this.connection.console.warn(`vsftpd-lint: ${message}`);
+    return new LintSettings(this.options, warn).forFile(pathOf(uri));
   }
 
   /** The document's options, or the default build's when its config file is broken. */
