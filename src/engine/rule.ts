@@ -2,9 +2,10 @@
  * The shape of a rule: identity, documentation, and a check over the document and the effective
  * configuration. Rules never touch files, the terminal or process state; they call `report`.
  */
-import { VSFTPD_READ_LIMIT } from '../parser/document';
+import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Document, Line, SettingLine } from '../parser/document';
 import type { Target } from '../schema/targets';
+import type { InlineComment } from '../schema/values';
 import type { EffectiveConfig, EffectiveValue, Setting } from './effective-config';
 import type { SuppressionOutcome } from './suppressions';
 import type { Category, Fix, FixSafety, Fixability, Severity, TextEdit } from './finding';
@@ -128,6 +129,19 @@ export function replaceInLine(line: Line, from: number, to: number, text: string
   return { start: line.start + from, end: line.start + to, text };
 }
 
+/**
+ * Edits that move an inline comment to its own line above its setting (in column 1: an indented
+ * "#" is not a comment) and write `value` in place of the value and the comment. A CRLF line's
+ * "\r" stays at its end, and the new line gets one too.
+ */
+export function moveCommentAbove(line: SettingLine, comment: InlineComment, value: string): TextEdit[] {
+  const cr = line.value.endsWith('\r') ? '\r' : '';
+  return [
+    { start: line.start, end: line.start, text: `${comment.comment}${cr}\n` },
+    replaceInLine(line, line.valueColumn, line.valueColumn + comment.end, value),
+  ];
+}
+
 /** A fix that removes a whole line, its newline included. */
 export function deleteLine(line: Line): TextEdit {
   return { start: line.start, end: line.start + line.text.length + line.eol.length, text: '' };
@@ -147,7 +161,7 @@ export function deleteSettings(config: EffectiveConfig, name: string): TextEdit[
 export function appendLines(document: Document, lines: readonly string[]): TextEdit | undefined {
   const text = document.text;
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
-  const added = Buffer.byteLength(lines.join('\n'), document.encoding === 'latin1' ? 'latin1' : 'utf8');
+  const added = byteLength(lines.join('\n'), document.encoding);
   if (document.byteLength + separator.length + added > VSFTPD_READ_LIMIT) return undefined;
   return { start: text.length, end: text.length, text: separator + lines.map((l) => `${l}\n`).join('') };
 }
