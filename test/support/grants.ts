@@ -71,35 +71,40 @@ export function readGrants(text: string, mode: 'strict' | 'lenient'): Grants | u
     const eq = line.indexOf('=');
     const name = eq === -1 ? line : line.slice(0, eq);
     const value = eq === -1 ? '' : line.slice(eq + 1);
-    if (take(name, value, bools, numbers)) continue;
+    const read = take(name, value, bools, numbers);
+    if (read === 'taken') continue;
     if (mode === 'strict') {
-      // a name vsftpd does not know, or a bad value, of an option this reader does not track is
-      // still fatal; only lines that name a tracked option matter for what is granted
-      if (name in BOOL_DEFAULTS || name in NUMBER_DEFAULTS) return undefined;
+      // Other lines vsftpd refuses are not judged here (the output's loading is tested apart).
+      if (read === 'refused') return undefined;
       continue;
     }
     const evidentName = name.replace(/^\xEF\xBB\xBF/, '').trim().toLowerCase().replace(/-/g, '_');
-    const evidentValue = value.replace(/\s#.*$/, '').trim();
+    const evidentValue = value.replace(/\s#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
     take(evidentName, evidentValue, bools, numbers);
   }
   return { bools, numbers };
 }
 
-/** Records NAME=VALUE of a tracked option as vsftpd reads it; false when vsftpd would refuse it. */
-function take(name: string, value: string, bools: Record<string, boolean>, numbers: Record<string, number>): boolean {
+/** Records NAME=VALUE of a tracked option as vsftpd reads it ('refused' when vsftpd stops there). */
+function take(
+  name: string,
+  value: string,
+  bools: Record<string, boolean>,
+  numbers: Record<string, number>,
+): 'taken' | 'refused' | 'untracked' {
   if (name in BOOL_DEFAULTS) {
     const upper = value.toUpperCase();
     if (['YES', 'TRUE', '1'].includes(upper)) bools[name] = true;
     else if (['NO', 'FALSE', '0'].includes(upper)) bools[name] = false;
-    else return false;
-    return true;
+    else return 'refused';
+    return 'taken';
   }
   if (name in NUMBER_DEFAULTS) {
-    if (value === '') return false;
+    if (value === '') return 'refused';
     numbers[name] = readNumber(value);
-    return true;
+    return 'taken';
   }
-  return true; // not tracked
+  return 'untracked';
 }
 
 /** vsftpd's numbers: octal digits after a leading 0, else atoi (digits after blanks and a sign). */
