@@ -35,6 +35,7 @@ const missingEquals: Rule = {
         message:
           `${quote(line.name)} has no "="${hint}: vsftpd stops with ` +
           oops(vsftpdMessage(line, outcome)!),
+        cause: `lines without "=": vsftpd stops at the first with ${oops('missing value in config file for: NAME')}`,
       });
     }
   },

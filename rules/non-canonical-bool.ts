@@ -35,6 +35,7 @@ const nonCanonicalBool: Rule = {
         option: line.name,
         message: `${quote(line.value)} means ${canonical} to vsftpd, but tools and readers expect YES or NO; write ${line.name}=${canonical}`,
         fix: fixWith('safe', replaceInLine(line, line.valueColumn, end, canonical)),
+        cause: 'booleans written other than YES or NO: vsftpd reads them, but tools and readers expect YES or NO',
       });
     }
   },

@@ -6,7 +6,7 @@
  * --print-effective, shell completion and --help.
  *
  * The fixtures under fixtures/cli/project/ share one config file:
- *   target debian, security rules off, pasv-address-nat off, octal-integer an error, fixes write
+ *   target debian, security rules off, no-effect off, octal-integer an error, fixes write
  *   passive ports 50000-50099; fedora/** is checked as Fedora, legacy/*.conf has no
  *   pasv-range-missing.
  */
@@ -105,7 +105,7 @@ describe('config file discovery', () => {
     const { run, report } = json([DEEP]);
     const ids = ruleIds(report.files[0]);
     expect(ids).not.toContain('VSF401'); // "disable": ["security"]
-    expect(ids).not.toContain('VSF207'); // "pasv-address-nat": "off"
+    expect(ids).not.toContain('VSF503'); // "no-effect": "off"
     expect(report.files[0].findings.find((f) => f.ruleId === 'VSF109')?.severity).toBe('error');
     expect(run.status).toBe(1); // octal-integer is an error in this project
   });
@@ -113,7 +113,7 @@ describe('config file discovery', () => {
   test('--no-config ignores it', () => {
     const { run, report } = json(['--no-config', DEEP]);
     const ids = ruleIds(report.files[0]);
-    expect(ids).toEqual(expect.arrayContaining(['VSF401', 'VSF207', 'VSF109']));
+    expect(ids).toEqual(expect.arrayContaining(['VSF401', 'VSF503', 'VSF109']));
     expect(report.files[0].findings.find((f) => f.ruleId === 'VSF109')?.severity).toBe('warning');
     expect(run.status).toBe(0);
   });

@@ -75,6 +75,9 @@ export function lintDocument(document: Document, options: LintOptions = {}): Fin
   return lintDocumentResult(document, options).findings;
 }
 
+/** Findings of one rule with one `cause` are grouped from this many on (see Report.cause). */
+export const GROUP_MIN = 3;
+
 interface Collected {
   readonly finding: Finding;
   /** The rule reported no line: the finding is about the file as a whole. */
@@ -102,6 +105,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
   // A per-user file is judged only by the rules about its own lines (see Rule.perUser).
   const applicable = rules.filter((rule) => (perUser ? rule.perUser : rule.perUser !== 'only'));
   const fatal = config.settings.filter((setting) => isFatal(setting.outcome));
+  const causes = new Map<Finding, string>();
   const run = (rule: Rule, ruleConfig: EffectiveConfig, adjust?: (report: Report) => Report) => {
     ran.add(rule.id);
     const severity = severities.get(rule.id);
@@ -113,7 +117,9 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
       options: ruleOptions,
       report: (report) => {
         const shown = adjust ? adjust(report) : report;
-        collected.push({ finding: toFinding(rule, shown, severity), fileLevel: !report.line, late });
+        const finding = toFinding(rule, shown, severity);
+        if (report.cause !== undefined) causes.set(finding, report.cause);
+        collected.push({ finding, fileLevel: !report.line, late });
       },
       afterSuppressions: (callback) => {
         callbacks.push({ rule, callback });
@@ -135,6 +141,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
     const adjust = (report: Report): Report => ({
       ...report,
       message: report.message + condition,
+      cause: report.cause === undefined ? undefined : report.cause + condition,
       // An unsafe fix that edits a refused line was chosen for its repaired reading, which the
       // line does not say yet: the fix pass after the repair offers it. A safe fix only makes a
       // line say what it evidently means (e.g. CRLF endings), so it may edit one.
@@ -146,7 +153,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
   const parsed =
     options.inlineConfig === false ? { directives: [], malformed: [] } : parseDirectives(document, universe);
   if (parsed.directives.length === 0 && parsed.malformed.length === 0 && callbacks.length === 0) {
-    return { findings: sortFindings(collected.map((c) => c.finding)), suppressed: [], directives: [] };
+    return { findings: grouped(sortFindings(collected.map((c) => c.finding)), causes), suppressed: [], directives: [] };
   }
   const state = new SuppressionState(parsed.directives, universe, parsed.malformed);
   // A line vsftpd refuses stops the server whatever a comment says, so its error stays (as a
@@ -173,7 +180,11 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
     for (const { callback } of callbacks) callback(outcome);
     keep(from, true);
   }
-  return { findings: sortFindings(findings), suppressed: sortFindings(state.suppressed), directives: parsed.directives };
+  return {
+    findings: grouped(sortFindings(findings), causes),
+    suppressed: sortFindings(state.suppressed),
+    directives: parsed.directives,
+  };
 }
 
 /**
@@ -221,6 +232,41 @@ function repairs(
     result.set(line, outcome);
   }
   return result;
+}
+
+/**
+ * Sorted findings with each repeated cause (Report.cause, GROUP_MIN or more findings of one rule
+ * with one severity and fixability) replaced by one finding at the first of them. Grouping comes
+ * after the suppressions, so that a directive still silences one line.
+ */
+function grouped(findings: Finding[], causes: ReadonlyMap<Finding, string>): Finding[] {
+  if (causes.size < GROUP_MIN) return findings;
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const cause = causes.get(finding);
+    if (cause === undefined) continue;
+    const key = `${finding.ruleId}\0${finding.severity}\0${finding.fixable}\0${cause}`;
+    const members = groups.get(key);
+    if (members) members.push(finding);
+    else groups.set(key, [finding]);
+  }
+  const replaced = new Map<Finding, Finding | null>();
+  for (const members of groups.values()) {
+    if (members.length < GROUP_MIN) continue;
+    const [first] = members;
+    const fix = first.fix && { safety: first.fix.safety, edits: members.flatMap((m) => m.fix!.edits) };
+    replaced.set(first, {
+      ...first,
+      message: `${lineList(members.map((m) => m.line))}: ${causes.get(first)}`,
+      fix,
+    });
+    for (const member of members.slice(1)) replaced.set(member, null);
+  }
+  if (replaced.size === 0) return findings;
+  return findings.flatMap((f) => {
+    const r = replaced.get(f);
+    return r === undefined ? [f] : r === null ? [] : [r];
+  });
 }
 
 function sortFindings<T extends Finding>(findings: T[]): T[] {

@@ -61,6 +61,13 @@ export interface Report {
   readonly option?: string | null;
   readonly severity?: Severity;
   readonly fix?: Fix;
+  /**
+   * The cause, for a finding that one habit repeats line after line (an indent, lower-case
+   * booleans): the lint reports GROUP_MIN or more findings of the rule with the same cause,
+   * severity and fixability as one finding at the first, "lines 3-9 and 12: CAUSE", whose fix
+   * makes every line's edits.
+   */
+  readonly cause?: string;
 }
 
 /** A passive port range, first and last port inclusive (e.g. the one fixes write). */
