@@ -255,7 +255,7 @@ export interface FixResult {
  * only that error to report and nothing to fix; what counts is that it ends, and soon).
  */
 export function benchFix(options: Options): FixResult[] {
-  section('5. fix() on fixable lines (median ms per call; every line has a safe fix)');
+  section('2b. fix() on fixable lines (median ms per call; every line has a safe fix)');
   const results: FixResult[] = [];
   for (const lines of [4_000, 8_000, 16_000, 80_000]) {
     const text = fixableLines(lines);

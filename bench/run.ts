@@ -104,13 +104,13 @@ function main(): void {
       `node ${meta.node}, ${meta.cpus} cores (${meta.cpuModel}), load average ${meta.loadAverageAtStart.join(' ')}`,
   );
   const started = nowMs();
-  const { proc, load, many } = withBenchCache(() => ({
+  const { proc, load, inproc, fixes, many } = withBenchCache(() => ({
     proc: options.only.has('process') ? benchProcess(options) : undefined,
     load: options.only.has('load') ? benchLoad(options) : undefined,
+    inproc: options.only.has('inprocess') ? benchInProcess(options) : undefined,
+    fixes: options.only.has('fix') ? benchFix(options) : undefined,
     many: options.only.has('files') ? benchFiles(options) : undefined,
   }));
-  const inproc = options.only.has('inprocess') ? benchInProcess(options) : undefined;
-  const fixes = options.only.has('fix') ? benchFix(options) : undefined;
   const goals = targets(proc, inproc, fixes, many?.files);
   if (goals.length > 0) {
     section('Targets (issue 14, and issue 7\'s scaling; reported, never asserted)');
