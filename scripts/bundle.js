@@ -13,7 +13,7 @@ const path = require('node:path');
 const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
-const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: 'node18', minify: true, legalComments: 'none', logLevel: 'warning' };
 const cli = path.join(root, 'dist', 'vsftpd-lint-cli.js');
 const bin = path.join(root, 'dist', 'vsftpd-lint.js');
 

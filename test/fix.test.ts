@@ -331,14 +331,14 @@ describe('fix(): the engine', () => {
 
   test('line endings are changed only by a fix that edits the line', () => {
     // Without the crlf rule, a CRLF file keeps every "\r\n" the other fixes do not touch.
-    const rules = SYNTAX.filter((r) => r.name !== 'crlf-line-endings');
+    const rules = SYNTAX;
     const text = '# c\r\nlisten=YES \n\r\nftpd_banner=hi\r\nanonymous_enable=NO\r\n';
     const result = checkFix(text, { rules });
     // The comment and blank line keep their "\r"; the fixes that trim a value remove it.
     expect(result.output).toBe('# c\r\nlisten=YES\n\r\nftpd_banner=hi\nanonymous_enable=NO\n');
     expect(result.applied.map((f) => f.name)).toEqual(['bad-bool-value', 'string-whitespace', 'bad-bool-value']);
     // With it, every line loses its "\r".
-    const all = checkFix(text, { rules: SYNTAX });
+    const all = checkFix(text, { rules: [...SYNTAX, RULES.find((r) => r.name === 'crlf-line-endings')!] });
     expect(all.output).toBe('# c\nlisten=YES\n\nftpd_banner=hi\nanonymous_enable=NO\n');
   });
 
@@ -379,6 +379,10 @@ describe('diffPath', () => {
     ['./etc/vsftpd.conf', 'etc/vsftpd.conf'],
     ['/etc/vsftpd.conf', 'etc/vsftpd.conf'],
     ['a//b/../c.conf', 'a/c.conf'],
+    ['../x.conf', '../x.conf'],
+    ['a/../../x.conf', '../x.conf'],
+    ['/../x.conf', 'x.conf'],
+    ['a\\b.conf', 'a/b.conf'],
   ])('%s -> %s', (input, expected) => {
     expect(diffPath(input)).toBe(expected);
   });
@@ -450,6 +454,15 @@ describe('fix() on large inputs', () => {
     const result = fix(input);
     expect(result.applied.length).toBeGreaterThanOrEqual(8_000);
     expect(fix(result.output).passes).toBe(0);
+  });
+
+  test('a file over the read limit keeps its length: no fix pulls unread text in or pushes settings out', () => {
+    const input = fixable(16_000);
+    for (const unsafe of [false, true]) {
+      const { output } = fix(input, { unsafe });
+      expect(output.length).toBe(input.length);
+      expect(output.slice(100_000)).toBe(input.slice(100_000));
+    }
   });
 
   test.each([16_000, 80_000])('%i fixable lines converge; what lies past the read limit is reported, not fixed', (lines) => {

@@ -1,5 +1,4 @@
 /** Unified diffs with `a/` and `b/` headers, as `git apply` and `patch -p1` expect them. */
-import * as path from 'node:path';
 import { diffArrays, FILE_HEADERS_ONLY, formatPatch } from 'diff';
 import type { StructuredPatchHunk } from 'diff';
 
@@ -11,8 +10,16 @@ const CONTEXT = 3;
  * absolute path /etc/vsftpd.conf becomes a/etc/vsftpd.conf, to apply with `patch -p1` from /).
  */
 export function diffPath(file: string): string {
-  const normal = path.posix.normalize(file.replace(/\\/g, '/'));
-  return normal.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  // path.posix.normalize, written out so the fixer also runs in a browser (the playground).
+  const absolute = file.startsWith('/') || file.startsWith('\\');
+  const segments: string[] = [];
+  for (const segment of file.split(/[\\/]/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment !== '..') segments.push(segment);
+    else if (segments.length > 0 && segments[segments.length - 1] !== '..') segments.pop();
+    else if (!absolute) segments.push(segment);
+  }
+  return segments.join('/');
 }
 
 /**

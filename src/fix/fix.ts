@@ -2,7 +2,7 @@
  * The fix engine: lint, apply every fix that does not collide with another, re-parse, re-lint,
  * until nothing fixable is left (ESLint's multipass model, ruff's safe/unsafe split).
  */
-import { VSFTPD_READ_LIMIT } from '../parser/document';
+import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
 import { lintDocument } from '../engine/lint';
@@ -119,7 +119,7 @@ function selectFixes(
   const accepted: Finding[] = [];
   const edits: TextEdit[] = [];
   const taken = new Occupancy(text.length);
-  const bytes = (s: string) => Buffer.byteLength(s, encoding);
+  const bytes = (s: string) => byteLength(s, encoding);
   let size = bytes(text);
   for (const finding of findings) {
     const fix = finding.fix;
@@ -132,10 +132,12 @@ function selectFixes(
     if (fix.edits.some((e) => taken.collides(e))) continue; // a later pass gets it
     const joined = fix.edits.map((e) => joinAppend(text, e, taken));
     const growth = joined.reduce((sum, e) => sum + bytes(e.text) - bytes(text.slice(e.start, e.end)), 0);
-    // Each rule checks that what it appends stays within vsftpd's read limit, but not that what
-    // other rules append in the same pass leaves room for it: past the limit, it waits a pass.
-    const sharesInsertion = joined.some((e) => e.start === e.end && taken.insertionAt(e.start) !== undefined);
-    if (sharesInsertion && growth > 0 && size + growth > VSFTPD_READ_LIMIT) continue;
+    // vsftpd reads only the first VSFTPD_READ_LIMIT bytes. In a file longer than that, a fix that
+    // changes the length moves the boundary: shrinking pulls unread text into what vsftpd reads,
+    // growing pushes settings out of it. Either changes what vsftpd reads beyond the fix's own
+    // line, so such a file gets only same-length fixes; a shorter file may not grow past the limit
+    // (rules check their own appends, but not what other fixes of the same pass add).
+    if (growth !== 0 && (size > VSFTPD_READ_LIMIT || size + growth > VSFTPD_READ_LIMIT)) continue;
     size += growth;
     accepted.push(joined.every((e, i) => e === fix.edits[i]) ? finding : { ...finding, fix: { ...fix, edits: joined } });
     for (const e of joined) taken.add(e);
