@@ -457,7 +457,7 @@ describe('fix() on large inputs', () => {
   });
 
   test('a file over the read limit keeps its length: no fix pulls unread text in or pushes settings out', () => {
-    const input = fixable(16_000);
+    const input = fixableLines(16_000);
     for (const unsafe of [false, true]) {
       const { output } = fix(input, { unsafe });
       expect(output.length).toBe(input.length);
