@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { lintResult } from '../src/engine/lint';
 import { applyEdits } from '../src/fix/apply-edits';
 import { fix } from '../src/fix/fix';
+import { completionSite } from '../src/lsp/language';
+import { getTarget } from '../src/schema/targets';
 import { cliFindings, decodedText, fixtureConfigs, ShownFinding } from './support/cli-findings';
 import { CLEAN_CONFIG, ROOT } from './support/integration';
 import { LspClient, LspDiagnostic } from './support/lsp-client';
@@ -227,5 +229,22 @@ describe('vsftpd-lint lsp usage errors', () => {
     expect([file.status, file.stderr]).toEqual([2, expect.stringMatching(/^vsftpd-lint: lsp: unexpected file argument 'vsftpd.conf'/)]);
     const rule = run(['--rule', 'nope=off']);
     expect(rule.status).toBe(2);
+  });
+});
+
+describe('completion sites', () => {
+  const target = getTarget('debian-3.0.3');
+  it.each([
+    ['', 'name'],
+    ['  pasv_', 'name'],
+    ['# pasv_', 'none'],
+    ['listen=', 'value'],
+    ['listen=Y', 'value'],
+    ['  listen=', 'value'],
+    ['listen_port=', 'none'],
+    ['listen=YES ', 'none'],
+    ['no_such_option=', 'none'],
+  ])('%j -> %s', (before, kind) => {
+    expect(completionSite(before, target).kind).toBe(kind);
   });
 });

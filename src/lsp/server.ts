@@ -49,6 +49,16 @@ const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   info: DiagnosticSeverity.Information,
 };
 
+/**
+ * The CLI's lint settings for the server's flags: the one call into the CLI's config loading
+ * (flag validation, `.vsftpd-lint.json` lookup and trust), shared with `vsftpd-lint lsp`'s
+ * start-up check. Made anew per request, so an edited config file applies at once (a settings
+ * object caches the files it has read).
+ */
+export function loadSettings(options: CliOptions): LintSettings {
+  return new LintSettings(options);
+}
+
 /** Serves the protocol on stdin/stdout until the client says exit (the library then exits the process). */
 export function serveLanguageServer(options: CliOptions): void {
   const connection = createConnection(process.stdin, process.stdout);
@@ -177,12 +187,9 @@ class VsftpdLanguageServer {
     }
   }
 
-  /**
-   * The options the CLI uses for a file at the document's path. Read anew for every request, so
-   * an edited `.vsftpd-lint.json` applies at once (the loader caches config files for a run).
-   */
+  /** The options the CLI uses for a file at the document's path. */
   private lintOptionsFor(uri: string): FileLintOptions {
-    return new LintSettings(this.options).forFile(pathOf(uri));
+    return loadSettings(this.options).forFile(pathOf(uri));
   }
 
   /** The document's options, or the default build's when its config file is broken. */
