@@ -20,9 +20,14 @@ import { LspClient, LspDiagnostic } from './support/lsp-client';
 const BROKEN = CLEAN_CONFIG.replace('write_enable=YES\n', 'write_enable=YES \n');
 /**
  * Appended to CLEAN_CONFIG (which sets local_umask=022): VSF501 duplicate-option (safe fix: drop
- * the earlier line) and VSF109 octal-integer ("22" is read as 026; unsafe fix).
+ * the earlier line) and VSF109 octal-integer ("22" is read as 026; safe fix: write 026).
  */
 const DUPLICATE_UMASK = 'local_umask=22\n';
+/**
+ * Appended to CLEAN_CONFIG: VSF501 duplicate-option (safe fix) and VSF413 unlimited-limits
+ * (idle_session_timeout=0 never ends idle sessions; unsafe fix).
+ */
+const DUPLICATE_UMASK_AND_NO_TIMEOUT = 'local_umask=022\nidle_session_timeout=0\n';
 const SEVERITY_NAMES = ['', 'error', 'warning', 'info'];
 
 /** A diagnostic as the CLI's JSON shows the finding. */
@@ -131,7 +136,7 @@ describe('vsftpd-lint lsp', () => {
   });
 
   it('offers a quick fix per safe fix, unsafe fixes separately labelled, and source.fixAll', async () => {
-    const text = `${CLEAN_CONFIG}${DUPLICATE_UMASK}`;
+    const text = `${CLEAN_CONFIG}${DUPLICATE_UMASK_AND_NO_TIMEOUT}`;
     const file = writeFile('actions/vsftpd.conf', text);
     const uri = pathToFileURL(file).href;
     const { diagnostics } = await client.open(file);
@@ -143,13 +148,13 @@ describe('vsftpd-lint lsp', () => {
     })) as CodeAction[];
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
       ['Fix VSF501 duplicate-option', 'quickfix', true],
-      ['Unsafe fix VSF109 octal-integer (changes what vsftpd does)', 'quickfix', false],
+      ['Unsafe fix VSF413 unlimited-limits (changes what vsftpd does)', 'quickfix', false],
       ['Apply all safe vsftpd-lint fixes', 'source.fixAll.vsftpd-lint', undefined],
     ]);
     const byRule = (id: string) => lintResult(text).findings.find((f) => f.ruleId === id)!.fix!.edits;
     expect(applyLspEdits(text, actions[0].edit.changes[uri])).toBe(applyEdits(text, byRule('VSF501')));
-    expect(applyLspEdits(text, actions[1].edit.changes[uri])).toBe(applyEdits(text, byRule('VSF109')));
-    expect(actions[1].diagnostics!.map((d) => d.code)).toEqual(['VSF109']);
+    expect(applyLspEdits(text, actions[1].edit.changes[uri])).toBe(applyEdits(text, byRule('VSF413')));
+    expect(actions[1].diagnostics!.map((d) => d.code)).toEqual(['VSF413']);
 
     const fixAll = (await client.request('textDocument/codeAction', {
       textDocument: { uri },

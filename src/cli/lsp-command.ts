@@ -19,7 +19,7 @@ export async function runLsp(argv: readonly string[]): Promise<number> {
     if (options.files.length > 0) throw new UsageError(`lsp: unexpected file argument '${options.files[0]}' (the client sends the documents)`);
     // Bad flags or a bad --config stop the server before the client connects, as they stop a lint.
     server = await import('../lsp/server');
-    server.loadSettings(options);
+    server.loadSettings(options, (message) => process.stderr.write(`vsftpd-lint: ${message}\n`));
   } catch (err) {
     if (!(err instanceof UsageError) && !isConfigProblem(err)) throw err;
     process.stderr.write(`vsftpd-lint: ${err.message}\n`);

@@ -5,6 +5,7 @@
 import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Document, Line, SettingLine } from '../parser/document';
 import type { Target } from '../schema/targets';
+import type { InlineComment } from '../schema/values';
 import type { EffectiveConfig, EffectiveValue, Setting } from './effective-config';
 import type { SuppressionOutcome } from './suppressions';
 import type { Category, Fix, FixSafety, Fixability, Severity, TextEdit } from './finding';
@@ -16,7 +17,11 @@ export interface RuleDocs {
   readonly why: string;
   /** The vsftpd message or client symptom it prevents, verbatim where there is one. */
   readonly prevents: string;
-  readonly example: { readonly bad: string; readonly good: string };
+  /**
+   * A file that triggers the rule and one that does not (the suite checks both), in the notation
+   * of src/docs/example-text.ts; `target` names the build when the rule is about one.
+   */
+  readonly example: { readonly bad: string; readonly good: string; readonly target?: string };
   /** What the fix does and why it is safe or unsafe, or how to fix it by hand. */
   readonly fix: string;
 }
@@ -115,6 +120,19 @@ export function at(value: EffectiveValue): Pick<Report, 'line' | 'column' | 'end
 /** A fix that replaces columns [from, to) of a line. */
 export function replaceInLine(line: Line, from: number, to: number, text: string): TextEdit {
   return { start: line.start + from, end: line.start + to, text };
+}
+
+/**
+ * Edits that move an inline comment to its own line above its setting (in column 1: an indented
+ * "#" is not a comment) and write `value` in place of the value and the comment. A CRLF line's
+ * "\r" stays at its end, and the new line gets one too.
+ */
+export function moveCommentAbove(line: SettingLine, comment: InlineComment, value: string): TextEdit[] {
+  const cr = line.value.endsWith('\r') ? '\r' : '';
+  return [
+    { start: line.start, end: line.start, text: `${comment.comment}${cr}\n` },
+    replaceInLine(line, line.valueColumn, line.valueColumn + comment.end, value),
+  ];
 }
 
 /** A fix that removes a whole line, its newline included. */

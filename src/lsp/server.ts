@@ -55,8 +55,8 @@ const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
  * start-up check. Made anew per request, so an edited config file applies at once (a settings
  * object caches the files it has read).
  */
-export function loadSettings(options: CliOptions): LintSettings {
-  return new LintSettings(options);
+export function loadSettings(options: CliOptions, warn: (message: string) => void): LintSettings {
+  return new LintSettings(options, warn);
 }
 
 /** Serves the protocol on stdin/stdout until the client says exit (the library then exits the process). */
@@ -189,7 +189,9 @@ class VsftpdLanguageServer {
 
   /** The options the CLI uses for a file at the document's path. */
   private lintOptionsFor(uri: string): FileLintOptions {
-    return loadSettings(this.options).forFile(pathOf(uri));
+    // A config file found by lookup but not trusted (see settings.ts) is named in the client's log.
+    const warn = (message: string) => this.connection.console.warn(`vsftpd-lint: ${message}`);
+    return loadSettings(this.options, warn).forFile(pathOf(uri));
   }
 
   /** The document's options, or the default build's when its config file is broken. */
