@@ -167,6 +167,14 @@ describe('vsftpd-lint lsp', () => {
     expect(fix(text).output).not.toBe(text);
   });
 
+  it('lints no document larger than the CLI reads, and says so', async () => {
+    const file = writeFile('large/vsftpd.conf', `${CLEAN_CONFIG}#${'x'.repeat(1_000_000)}\n`);
+    const { diagnostics } = await client.open(file);
+    expect(diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      [1, 'vsftpd-lint: larger than 1,000,000 bytes, not read (vsftpd reads only the first 100,000)'],
+    ]);
+  });
+
   it('completes option names of the target build, with type, default and meaning, and YES/NO for booleans', async () => {
     const file = writeFile('complete/vsftpd.conf', 'pasv_\nlisten=\naddress_space\n');
     const uri = pathToFileURL(file).href;

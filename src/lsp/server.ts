@@ -31,11 +31,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CliOptions } from '../cli/args';
+import { MAX_INPUT_BYTES, tooLarge } from '../cli/read-source';
 import { FileLintOptions, isConfigProblem, LintSettings } from '../cli/settings';
 import { ruleHelpUri } from '../docs/links';
 import type { Finding, Severity, TextEdit } from '../engine/finding';
 import { lintResult } from '../engine/lint';
 import { fix } from '../fix/fix';
+import { byteLength } from '../parser/document';
 import { parse } from '../parser/parse';
 import { getTarget } from '../schema/targets';
 import { BOOLEAN_VALUES, completionSite, optionHover, optionSummary, rulesConcerning, settingNameAt } from './language';
@@ -98,7 +100,7 @@ class VsftpdLanguageServer {
 
   publishDiagnostics(document: TextDocument): void {
     const linted = this.lint(document);
-    const diagnostics = 'error' in linted ? [configDiagnostic(linted.error)] : linted.findings.map(toDiagnostic);
+    const diagnostics = 'error' in linted ? [problemDiagnostic(linted.error)] : linted.findings.map(toDiagnostic);
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
@@ -149,10 +151,9 @@ class VsftpdLanguageServer {
   }
 
   hover(document: TextDocument, params: TextDocumentPositionParams): Hover | null {
-    const options = this.lintOptionsOrDefault(document);
-    const target = getTarget(options.target);
-    const parsed = parse(document.getText());
-    const line = settingNameAt(parsed, params.position.line + 1, params.position.character);
+    if (tooLargeToRead(document)) return null;
+    const target = getTarget(this.lintOptionsOrDefault(document).target);
+    const line = settingNameAt(parse(document.getText()), params.position.line + 1, params.position.character);
     const option = line && target.options.get(line.name);
     if (!line || !option) return null;
     const linted = this.lint(document);
@@ -166,6 +167,7 @@ class VsftpdLanguageServer {
 
   /** The findings for a document with the options for its path, or the config problem that prevents linting. */
   private lint(document: TextDocument): { findings: Finding[]; options: FileLintOptions } | { error: string } {
+    if (tooLargeToRead(document)) return { error: tooLarge(document.uri).reason };
     try {
       const options = this.lintOptionsFor(document.uri);
       return { findings: lintResult(document.getText(), options).findings, options };
@@ -205,6 +207,11 @@ class VsftpdLanguageServer {
   }
 }
 
+/** The CLI's bound on an input: an editor can hold far more than vsftpd would ever read. */
+function tooLargeToRead(document: TextDocument): boolean {
+  return byteLength(document.getText(), 'utf8') > MAX_INPUT_BYTES;
+}
+
 /** The file path of a file: URI; null for other schemes (an unsaved buffer: config looked up from the cwd). */
 function pathOf(uri: string): string | null {
   return uri.startsWith('file:') ? fileURLToPath(uri) : null;
@@ -224,8 +231,11 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
-/** A broken `.vsftpd-lint.json` (or flag) is shown on the document's first line, as the CLI would print it. */
-function configDiagnostic(message: string): Diagnostic {
+/**
+ * What stops the lint (a broken `.vsftpd-lint.json`, a document too large) is shown on the
+ * document's first line, as the CLI would print it.
+ */
+function problemDiagnostic(message: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,
