@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 /**
- * Builds the installed command (`npm run bundle`, part of `npm run build`), dist/vsftpd-lint.js:
- * one self-contained file (a host without npm needs only it and Node.js). It is a small loader
- * (src/cli/bin.ts) that carries the whole CLI, bundled by esbuild, as a string, and runs it
- * through V8's code cache; it is told the bundle's id (version and hash) so that a cache of
- * another build is never used.
+ * Builds the installed command (`npm run bundle`, part of `npm run build`):
+ *   dist/vsftpd-lint.js      one self-contained file (a host without npm needs only it and
+ *                            Node.js): a small loader (src/cli/bin.ts) that carries the whole CLI,
+ *                            bundled by esbuild, as a string, and runs it through V8's code cache;
+ *                            it is told the bundle's id (version and hash) so that a cache of
+ *                            another build is never used;
+ *   dist/vsftpd-lint-lsp.js  the language server (`vsftpd-lint lsp`), which the CLI loads from
+ *                            beside the bin by this name: inside it, vscode-languageserver would
+ *                            add its compile time to every lint run.
  */
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
@@ -21,8 +25,15 @@ const cli = esbuild.buildSync({
   // yargs from its CommonJS entry: its ESM entry pulls in a cliui that wraps help text in the
   // middle of words.
   alias: { yargs: './node_modules/yargs/index.cjs' },
+  define: { VSFTPD_LINT_LSP_BUNDLE: JSON.stringify('vsftpd-lint-lsp.js') },
   write: false,
   outfile: path.join(root, 'dist', 'vsftpd-lint-cli.js'),
+});
+esbuild.buildSync({
+  ...common,
+  entryPoints: [path.join(root, 'src', 'cli', 'lsp-command.ts')],
+  alias: { yargs: './node_modules/yargs/index.cjs' },
+  outfile: path.join(root, 'dist', 'vsftpd-lint-lsp.js'),
 });
 // The loader wraps the bundle in a function: no "#!" line (it is the loader's).
 const source = cli.outputFiles[0].text.replace(/^#![^\n]*\n/, '');

@@ -4,6 +4,8 @@
  * modules) and runs it through V8's code cache. It must behave exactly like the modular build the
  * other CLI tests run, with or without a cache, whatever cache it finds. (yargs is bundled from
  * its CommonJS entry: its ESM entry pulls in a cliui that wraps help text in the middle of words.)
+ * The language server is a bundle of its own, dist/vsftpd-lint-lsp.js, which the CLI bundle
+ * loads for `vsftpd-lint lsp`.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -27,6 +29,8 @@ describe('the bundled CLI', () => {
     [['--help']],
     [['no-such-file.conf']],
     [['--no-such-flag']],
+    [['lsp', 'vsftpd.conf']],
+    [['lsp', '--rule', 'nope=off']],
   ])('matches the modular build for %j', (args) => {
     expect(run('dist/vsftpd-lint.js', args)).toEqual(run('dist/src/cli/main.js', args));
   });

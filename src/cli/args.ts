@@ -76,6 +76,7 @@ const EPILOGUE = `Subcommands (each has --help):
   vsftpd-lint probe ftp://[user@]host[:port]   test a live server's PASV/EPSV/PORT data connections
   vsftpd-lint firewall FILE --backend nftables|iptables|ufw|firewalld
                                                print the firewall rules the config needs
+  vsftpd-lint lsp                              a language server on stdio, for editors
 
 Exit status:
   0  clean: no finding at or above the failing severity (errors; warnings too when there are

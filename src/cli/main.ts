@@ -10,6 +10,7 @@
  * the effective-configuration report only for --print-effective.
  */
 import kleur from 'kleur';
+import * as path from 'node:path';
 import { RULES } from '../../rules';
 import { lintDocumentResult } from '../engine/lint';
 import type { FixResult } from '../fix/fix';
@@ -31,7 +32,7 @@ async function run(argv: readonly string[]): Promise<number> {
   // flags are parsed.
   if (argv[0] === 'probe') return (await import('./probe-command')).runProbe(argv.slice(1));
   if (argv[0] === 'firewall') return (await import('./firewall-command')).runFirewall(argv.slice(1));
-  if (argv[0] === 'lsp') return (await import('./lsp-command')).runLsp(argv.slice(1));
+  if (argv[0] === 'lsp') return (await loadLspCommand()).runLsp(argv.slice(1));
 
   let options: CliOptions;
   try {
@@ -73,6 +74,20 @@ async function run(argv: readonly string[]): Promise<number> {
     complain(err.message);
     return EXIT_ERROR;
   }
+}
+
+/**
+ * The bundle step (scripts/bundle.js) builds the language server into a file of its own,
+ * dist/vsftpd-lint-lsp.js, and defines this name as that file's: bundled into the CLI, the
+ * server's dependencies would add their compile time to every lint run. The modular build
+ * (dist/src) imports the module.
+ */
+declare const VSFTPD_LINT_LSP_BUNDLE: string | undefined;
+
+function loadLspCommand(): Promise<typeof import('./lsp-command')> {
+  return typeof VSFTPD_LINT_LSP_BUNDLE === 'string'
+    ? Promise.resolve(require(path.join(__dirname, VSFTPD_LINT_LSP_BUNDLE)) as typeof import('./lsp-command'))
+    : import('./lsp-command');
 }
 
 /** One input and the options it is linted with. */
