@@ -387,7 +387,8 @@ function passiveDetail(o: PassiveObservation, data: DataReport): string[] {
     parts.push(`same port at ${formatEndpoint(f.endpoint.host, f.endpoint.port)}: ${f.ok ? `connected in ${f.ms} ms` : `${f.error} after ${f.ms} ms`}`);
   }
   if (o.listing) parts.push(o.listing.summary);
-  if (o.sample && o.sample.ports.length > 1) parts.push(`passive range: ${describeSample(o.sample)}`);
+  // The sample is shown under the step that took it (the other passive step's diagnosis uses it too).
+  if (o.sample && o.sample.command === o.command && o.sample.ports.length > 1) parts.push(`passive range: ${describeSample(o.sample)}`);
   return parts;
 }
 
@@ -474,7 +475,7 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
         `${advertised.host} is ${ADDRESS_CLASS_WORDS[aClass]}; vsftpd advertises pasv_address when it is set, ` +
           'and otherwise the address the client connected to as the server sees it, which behind a NAT ' +
           'router or port forwarding is the server\'s internal address. Set pasv_address to the address clients connect to' +
-          `${cClass === 'public' || cClass === 'private' ? ` (here ${control})` : ''}, or remove a wrong pasv_address, ` +
+          `${cClass === 'public' || cClass === 'private' || cClass === 'loopback' ? ` (here ${control})` : ''}, or remove a wrong pasv_address, ` +
           'if this probe runs where the clients are (they connect through NAT or port forwarding); ' +
           'with listen_ipv6=YES switch to listen=YES/listen_ipv6=NO. If instead this probe runs inside the ' +
           `server's network and clients outside connect to ${advertised.host} (pasv_address set to the public address ` +
