@@ -116,3 +116,24 @@ describe('probe credentials', () => {
     }
   });
 });
+
+// vsftpd's two OOPS lines (its two processes) as a fake server sends them: issue 13 item 2 without vsftpd.
+describe('a fake server that sends two OOPS lines', () => {
+  it('the second line is never read as the next command\'s reply', async () => {
+    const server = await fakeFtpServer({
+      replies: {
+        PASV: (_arg, socket) => {
+          socket.write('500 OOPS: vsf_sysutil_bind\r\n500 OOPS: priv_sock_get_int\r\n');
+          setTimeout(() => socket.destroy(), 200);
+          return undefined;
+        },
+        EPSV: '502 EPSV not implemented.',
+      },
+    });
+    const report = await probe({ host: '127.0.0.1', port: server.port, timeoutMs: 2000 });
+    const step = (name: string) => report.steps.find((s) => s.name === name)!;
+    expect(step('pasv').transcript.map((e) => e.text)).toContain('500 OOPS: priv_sock_get_int (after the session ended: ignored)');
+    expect(step('epsv').replies).toContain('502 EPSV not implemented.');
+    expect(step('epsv').replies).not.toContain('500 OOPS: priv_sock_get_int');
+  });
+});

@@ -16,7 +16,7 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'active-refused',
           'warning',
           `${command} refused: ${text}: active mode is off (port_enable=NO)`,
@@ -34,7 +34,7 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'active-illegal',
           'error',
           `${command} ${formatEndpoint(announced.host, announced.port)} refused: ${text}`,
@@ -63,7 +63,7 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
 export function activeTransferFailure(ctx: DiagnosisContext, command: string, listCommand: string, reply: Reply, announced: Endpoint): Diagnosis {
   const text = printable(reply.text);
   if (/^500 OOPS: vsf_sysutil_bind/.test(reply.text)) {
-    return diagnose(ctx, 
+    return diagnose(ctx,
       'active-oops',
       'error',
       `${listCommand} after ${command} killed the session: ${text}`,

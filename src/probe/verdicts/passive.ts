@@ -17,7 +17,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'pasv-address-invalid',
           'error',
           `${command} killed the session: ${text}`,
@@ -34,7 +34,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'passive-ports-exhausted',
           'error',
           `${command} killed the session: ${text}`,
@@ -53,7 +53,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'passive-refused',
           'error',
           `${command} refused: ${text}`,
@@ -72,7 +72,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'warn',
       detail: `EPSV not supported: ${text}`,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'passive-unsupported',
           'info',
           `the server does not implement EPSV: ${text}`,
@@ -88,7 +88,7 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
     status: 'fail',
     detail: text,
     diagnoses: [
-      diagnose(ctx, 
+      diagnose(ctx,
         'passive-refused',
         'error',
         `${command} got "${text}" instead of ${command === 'PASV' ? 227 : 229}`,
@@ -107,7 +107,7 @@ export function unparseable(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', rep
     detail: `cannot parse the ${reply.code} reply (${reason}): ${text}`,
     data: { command, reply: text },
     diagnoses: [
-      diagnose(ctx, 
+      diagnose(ctx,
         'passive-reply-unparseable',
         'error',
         `the ${command} reply cannot be parsed (${reason}): "${text}"`,
@@ -136,7 +136,7 @@ export function dataConnectFailure(ctx: DiagnosisContext, command: string, attem
     'ports on demand instead, but cannot see inside FTPS';
   switch (attempt.error) {
     case 'timeout':
-      return diagnose(ctx, 
+      return diagnose(ctx,
         'data-timeout',
         'error',
         `the ${command} data connection to ${where} timed out after ${attempt.ms} ms: a firewall drops ${rangeText}`,
@@ -150,7 +150,7 @@ export function dataConnectFailure(ctx: DiagnosisContext, command: string, attem
         firewall,
       );
     case 'refused':
-      return diagnose(ctx, 
+      return diagnose(ctx,
         'data-refused',
         'error',
         `the ${command} data connection to ${where} was refused`,
@@ -162,7 +162,7 @@ export function dataConnectFailure(ctx: DiagnosisContext, command: string, attem
         firewall,
       );
     case 'unreachable':
-      return diagnose(ctx, 
+      return diagnose(ctx,
         'data-unreachable',
         'error',
         `no route to ${where} for the ${command} data connection`,
@@ -172,7 +172,7 @@ export function dataConnectFailure(ctx: DiagnosisContext, command: string, attem
         ['pasv-address-unreachable', 'pasv-address-nat'],
       );
     default:
-      return diagnose(ctx, 
+      return diagnose(ctx,
         'data-failed',
         'error',
         `the ${command} data connection to ${where} failed: ${attempt.message ?? attempt.error}`,
@@ -186,7 +186,7 @@ export function dataConnectFailure(ctx: DiagnosisContext, command: string, attem
 export function transferRefused(ctx: DiagnosisContext, mode: string, command: string, reply: Reply, collected?: Collected): Diagnosis {
   const text = printable(reply.text);
   if (/Bad IP connecting/i.test(reply.text)) {
-    return diagnose(ctx, 
+    return diagnose(ctx,
       'data-bad-ip',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -199,7 +199,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 522 && /session reuse/i.test(reply.text)) {
-    return diagnose(ctx, 
+    return diagnose(ctx,
       'data-tls-failed',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -211,7 +211,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 522) {
-    return diagnose(ctx, 
+    return diagnose(ctx,
       'data-encryption-required',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -221,7 +221,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 550) {
-    return diagnose(ctx, 
+    return diagnose(ctx,
       'listing-refused',
       'error',
       `${command} refused: ${text}`,
@@ -233,7 +233,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 425) {
-    return diagnose(ctx, 
+    return diagnose(ctx,
       'data-failed',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -243,7 +243,7 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
       ['pasv-address-unreachable'],
     );
   }
-  return diagnose(ctx, 
+  return diagnose(ctx,
     'listing-incomplete',
     'error',
     `${command} after ${mode} did not complete: ${text}${collected?.error ? ` (${collected.error.message})` : ''}`,

@@ -17,7 +17,7 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: connection refused`,
         diagnoses: [
-          diagnose(ctx, 
+          diagnose(ctx,
             'control-refused',
             'error',
             `nothing accepts connections on ${where} (connection refused)`,
@@ -35,7 +35,7 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: no answer within ${ctx.timeoutMs} ms`,
         diagnoses: [
-          diagnose(ctx, 
+          diagnose(ctx,
             'control-timeout',
             'error',
             `no answer from ${where} within ${ctx.timeoutMs} ms`,
@@ -52,7 +52,7 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: ${error.message}`,
         diagnoses: [
-          diagnose(ctx, 
+          diagnose(ctx,
             'control-unreachable',
             'error',
             `no route to ${where}`,
@@ -91,7 +91,7 @@ export function notFtp(ctx: DiagnosisContext, line: string): StepResult {
     status: 'fail',
     detail: `not an FTP server: "${printable(line)}"`,
     diagnoses: [
-      diagnose(ctx, 
+      diagnose(ctx,
         'not-ftp',
         'error',
         `${formatEndpoint(ctx.host, ctx.port)} answers like ${what}: "${printable(line)}"`,
@@ -112,7 +112,7 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `connection closed ${when}, in the middle of a reply: "${printable(error.partial)}"`,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'closed-mid-reply',
           'error',
           `the server closed the connection ${when} in the middle of a reply ("${printable(error.partial)}")`,
@@ -130,7 +130,7 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `connection ${error.kind === 'reset' ? 'reset' : 'closed'} by the server ${when}`,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'connection-closed',
           'error',
           `the server ${error.kind === 'reset' ? 'reset' : 'closed'} the control connection ${when} without a reply`,
@@ -148,7 +148,7 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `no reply within ${ctx.timeoutMs} ms ${when}`,
       diagnoses: [
-        diagnose(ctx, 
+        diagnose(ctx,
           'no-reply',
           'error',
           `no reply within ${ctx.timeoutMs} ms ${when}`,
@@ -174,7 +174,7 @@ export function serverOops(ctx: DiagnosisContext, reply: Reply, when: string): S
     status: 'fail',
     detail: text,
     diagnoses: [
-      diagnose(ctx, 
+      diagnose(ctx,
         'server-oops',
         'error',
         `vsftpd ended the session ${when}: ${text}`,
@@ -195,7 +195,7 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
   const anonymous = ctx.user === 'anonymous' || ctx.user === 'ftp';
   let d: Diagnosis;
   if (/must use encryption/i.test(reply.text)) {
-    d = diagnose(ctx, 
+    d = diagnose(ctx,
       'login-needs-tls',
       'error',
       `login refused without TLS: ${text}`,
@@ -204,7 +204,7 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
       [],
     );
   } else if (/may not use encryption/i.test(reply.text)) {
-    d = diagnose(ctx, 
+    d = diagnose(ctx,
       'login-failed',
       'error',
       `login refused over TLS: ${text}`,
@@ -213,7 +213,7 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
       [],
     );
   } else {
-    d = diagnose(ctx, 
+    d = diagnose(ctx,
       'login-failed',
       'error',
       `login as ${ctx.user} failed: ${text}`,
@@ -235,7 +235,7 @@ export function lostSession(ctx: DiagnosisContext, error: unknown): StepResult {
     status: 'fail',
     detail: `could not log in again after the session ended: ${message}`,
     diagnoses: [
-      diagnose(ctx, 
+      diagnose(ctx,
         'connection-closed',
         'error',
         `the server ended the session and a new one could not be started: ${message}`,
