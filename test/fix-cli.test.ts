@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fix } from '../src';
-import { WriteError, writeFileAtomic } from '../src/fix/write-file';
+import { AtomicWriteFs, closeFile, openFile, replaceFile, WriteError, writeFileAtomic } from '../src/fix/write-file';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -387,7 +387,7 @@ describe('report and usage', () => {
   });
 });
 
-describe('writeFileAtomic', () => {
+describe('replaceFile (--fix) and writeFileAtomic (--output-file)', () => {
   const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
   function setup(): { dir: string; file: string } {
@@ -397,9 +397,19 @@ describe('writeFileAtomic', () => {
     return { dir, file };
   }
 
-  test('replaces the contents, keeping the mode', async () => {
+  /** What --fix does: open the file once, replace it through that handle. */
+  function fixInPlace(file: string, data: Buffer, fsImpl: Partial<AtomicWriteFs> = {}): void {
+    const opened = openFile(file);
+    try {
+      replaceFile(opened, data, fsImpl);
+    } finally {
+      closeFile(opened);
+    }
+  }
+
+  test('replaces the contents, keeping the mode', () => {
     const { dir, file } = setup();
-    await writeFileAtomic(file, Buffer.from('new\n'));
+    fixInPlace(file, Buffer.from('new\n'));
     expect(fs.readFileSync(file, 'utf8')).toBe('new\n');
     expect(fs.statSync(file).mode & 0o7777).toBe(0o640);
     expect(strayFiles(dir, ['vsftpd.conf'])).toEqual([]);
@@ -407,63 +417,81 @@ describe('writeFileAtomic', () => {
 
   test.each([
     ['write', 'ENOSPC', 'no space left on device'],
-    ['sync', 'EIO', 'I/O error'],
-    ['chmod', 'EPERM', 'operation not permitted'],
+    ['fsync', 'EIO', 'I/O error'],
+    ['fchmod', 'EPERM', 'operation not permitted'],
     ['close', 'EIO', 'I/O error'],
     ['rename', 'EXDEV', 'cross-device rename'],
-  ] as const)('a failing %s (%s) leaves the original intact and no temporary file', async (call, code, reason) => {
+  ] as const)('a failing %s (%s) leaves the original intact and no temporary file', (call, code, reason) => {
     const { dir, file } = setup();
-    let tempSeen = '';
+    let tempDir: fs.Stats | undefined;
     const failing = {
-      open: async (f: string, flags: number, mode: number) => {
-        tempSeen = f;
-        return fs.promises.open(f, flags, mode);
+      open: (f: Buffer, flags: number, mode: number) => {
+        tempDir = fs.statSync(path.dirname(f.toString()));
+        return fs.openSync(f, flags, mode);
       },
-      [call]: async (handle: unknown) => {
+      [call]: (fd: unknown) => {
         // A close that fails has still released the descriptor (as close(2) does).
-        if (call === 'close') await (handle as fs.promises.FileHandle).close();
+        if (call === 'close') fs.closeSync(fd as number);
         throw errno(code);
       },
     };
-    const error = await writeFileAtomic(file, Buffer.from('new\n'), failing).catch((e: unknown) => e);
+    let error: unknown;
+    try {
+      fixInPlace(file, Buffer.from('new\n'), failing);
+    } catch (err) {
+      error = err;
+    }
     expect(error).toBeInstanceOf(WriteError);
     expect((error as WriteError).message).toBe(`${file}: cannot write (${reason})`);
     expect(fs.readFileSync(file, 'utf8')).toBe('original\n');
     expect(fs.statSync(file).mode & 0o7777).toBe(0o640);
-    expect(path.dirname(tempSeen)).toBe(dir); // the temporary file was in the same directory
+    // The temporary file was in the same directory.
+    expect(tempDir?.ino).toBe(fs.statSync(dir).ino);
     expect(strayFiles(dir, ['vsftpd.conf'])).toEqual([]);
   });
 
-  test('a partial write (disk full half-way) is never visible', async () => {
+  test('a partial write (disk full half-way) is never visible', () => {
     const { dir, file } = setup();
     const halfThenFail = {
-      write: async (handle: fs.promises.FileHandle, data: Buffer) => {
-        await handle.write(data.subarray(0, 2));
+      write: (fd: number, data: Buffer) => {
+        fs.writeSync(fd, data.subarray(0, 2));
         throw errno('ENOSPC');
       },
     };
-    await expect(writeFileAtomic(file, Buffer.from('a much longer text\n'), halfThenFail)).rejects.toThrow(/no space left/);
+    expect(() => fixInPlace(file, Buffer.from('a much longer text\n'), halfThenFail)).toThrow(/no space left/);
     expect(fs.readFileSync(file, 'utf8')).toBe('original\n');
     expect(strayFiles(dir, ['vsftpd.conf'])).toEqual([]);
   });
 
-  test('a missing file is an error, not a new file', async () => {
+  test('a missing file is an error, not a new file', () => {
     const dir = freshDir();
-    await expect(writeFileAtomic(path.join(dir, 'nope.conf'), Buffer.from('x'))).rejects.toThrow(/no such file/);
+    expect(() => fixInPlace(path.join(dir, 'nope.conf'), Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  test('refuses to replace something that is not a regular file', async () => {
-    await expect(writeFileAtomic('/dev/null', Buffer.from('x'))).rejects.toThrow('/dev/null: cannot write (not a regular file)');
+  test('refuses to open something that is not a regular file', () => {
+    expect(() => fixInPlace('/dev/null', Buffer.from('x'))).toThrow('not a regular file (a character device)');
   });
 
-  test('writes the target of a symlink', async () => {
+  test('writes the target of a symlink', () => {
     const { dir, file } = setup();
     const link = path.join(dir, 'link');
     fs.symlinkSync(file, link);
-    await writeFileAtomic(link, Buffer.from('via link\n'));
+    fixInPlace(link, Buffer.from('via link\n'));
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(file, 'utf8')).toBe('via link\n');
+  });
+
+  test('writeFileAtomic: a new file gets 0666 less the umask, an existing one keeps its mode', () => {
+    const dir = freshDir();
+    const fresh = path.join(dir, 'report.txt');
+    writeFileAtomic(fresh, 'one\n');
+    expect(fs.readFileSync(fresh, 'utf8')).toBe('one\n');
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o666 & ~process.umask());
+    fs.chmodSync(fresh, 0o600);
+    writeFileAtomic(fresh, 'two\n');
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+    expect(strayFiles(dir, ['report.txt'])).toEqual([]);
   });
 });
 

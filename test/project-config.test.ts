@@ -4,22 +4,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { lint, RULES } from '../src';
+import { ProjectConfigLoader } from '../src/cli/config-loader';
+import { lintOptionsFor, parseRuleFlag } from '../src/cli/lint-flags';
+import { compileGlob, matchesGlob } from '../src/engine/config/glob';
+import { JsonSyntaxError, parseJson } from '../src/engine/config/json';
 import {
-  compileGlob,
   ConfigError,
   configForFile,
   formatJsonPath,
-  JsonSyntaxError,
-  lintOptionsFor,
-  matchesGlob,
-  parseJson,
   parsePasvRange,
   parseProjectConfig,
-  parseRuleFlag,
   PROJECT_CONFIG_FILE,
-  ProjectConfigLoader,
   validateProjectConfig,
-} from '../src/engine/project-config';
+} from '../src/engine/config/validate';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/project-config');
 const REPO = path.join(FIXTURES, 'repo');
@@ -83,7 +80,7 @@ describe('parseJson', () => {
 });
 
 describe('validateProjectConfig', () => {
-  const validate = (value: unknown) => validateProjectConfig(value, '.vsftpd-lint.json', { baseDir: '/p' });
+  const validate = (value: unknown) => validateProjectConfig(value, '.vsftpd-lint.json', { baseDir: '/p', rules: RULES });
 
   it('accepts every key, resolving rule names to ids', () => {
     const config = validate({
@@ -113,7 +110,7 @@ describe('validateProjectConfig', () => {
 
   it.each([
     [[], 'expected an object, got an array'],
-    [{ rule: {} }, 'rule: unknown key (expected one of target, rules, enable, disable, pasvRange, overrides)'],
+    [{ rule: {} }, 'rule: unknown key (expected one of target, rules, enable, disable, pasvRange, perUser, overrides)'],
     [{ Rules: {} }, 'Rules: unknown key (did you mean "rules"?)'],
     [{ files: ['*'] }, 'files: unknown key ("files" belongs in an entry of "overrides")'],
     [{ target: 'debian-9' }, "target: unknown target 'debian-9': choose one of"],
@@ -148,21 +145,21 @@ describe('validateProjectConfig', () => {
   });
 
   it('names the file, or only the JSON path for a config built in memory', () => {
-    expect(errorOf(() => validateProjectConfig({ rules: { VSF999: 'off' } }, null))).toMatch(/^rules\.VSF999: unknown rule/);
-    expect(errorOf(() => validateProjectConfig(7, null))).toBe('expected an object, got a number (7)');
+    expect(errorOf(() => validateProjectConfig({ rules: { VSF999: 'off' } }, null, { rules: RULES }))).toMatch(/^rules\.VSF999: unknown rule/);
+    expect(errorOf(() => validateProjectConfig(7, null, { rules: RULES }))).toBe('expected an object, got a number (7)');
   });
 });
 
 describe('parseProjectConfig', () => {
   it('reports malformed JSON with the file, line and column', () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'invalid/malformed.json'), 'utf8');
-    expect(errorOf(() => parseProjectConfig(text, 'invalid/malformed.json'))).toBe(
+    expect(errorOf(() => parseProjectConfig(text, 'invalid/malformed.json', { rules: RULES }))).toBe(
       "invalid/malformed.json:3:20: invalid JSON: trailing comma before '}'",
     );
   });
 
   it('anchors globs at the file\'s directory by default', () => {
-    expect(parseProjectConfig('{}', '/etc/vsftpd-lint/.vsftpd-lint.json').baseDir).toBe('/etc/vsftpd-lint');
+    expect(parseProjectConfig('{}', '/etc/vsftpd-lint/.vsftpd-lint.json', { rules: RULES }).baseDir).toBe('/etc/vsftpd-lint');
   });
 });
 
@@ -242,6 +239,62 @@ describe('globs', () => {
     expect(errorOf(() => compileGlob(glob), Error)).toContain(message);
   });
 
+  describe('linear time: adversarial globs that hang a backtracking RegExp', () => {
+    // Under the old RegExp translation (and picomatch's) each of these ran for minutes or more;
+    // here each is a few thousand steps. No timing is asserted: a regression hangs past jest's
+    // timeout and fails.
+    it.each([
+      ['*a*a*a*a*a*b', 'a'.repeat(240)],
+      ['*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(240)],
+      ['**/'.repeat(10) + 'x', `${'a/'.repeat(120)}y`],
+      ['**/'.repeat(10) + '*a*a*a*a*b', `${'a/'.repeat(100)}${'a'.repeat(200)}`],
+      ['{*a,*aa}*{*a,*aa}*{*a,*aa}*b', 'a'.repeat(240)],
+    ])('%s against a %#-th long path: no match, at once', (glob, file) => {
+      expect(compileGlob(glob).test(file)).toBe(false);
+    });
+
+    it('refuses a glob that expands to more than 256 alternatives', () => {
+      expect(errorOf(() => compileGlob('{a,b}'.repeat(9)), Error)).toContain('more than 256 alternatives');
+    });
+  });
+
+  it('agrees with a backtracking RegExp translation on small globs and paths (property test)', () => {
+    // The reference: the previous implementation's translation, fine for short inputs.
+    const reference = (glob: string): RegExp => {
+      const anchored = glob.includes('/');
+      let out = '';
+      for (let i = 0; i < glob.length; i++) {
+        const ch = glob[i];
+        if (ch === '*' && glob[i + 1] === '*') {
+          out += i + 2 === glob.length ? '.*' : '(?:[^/]+/)*';
+          i += i + 2 === glob.length ? 1 : 2;
+        } else out += ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : ch === '{' ? '(?:' : ch === ',' ? '|' : ch === '}' ? ')' : ch;
+      }
+      return new RegExp(`^${anchored ? '' : '(?:[^/]+/)*'}${out}$`);
+    };
+    const segment = fc.oneof(
+      fc.constant('**'),
+      fc.array(fc.constantFrom('a', 'b', '*', '?', '{a,b*}', '{,a}'), { minLength: 1, maxLength: 4 }).map((p) => p.join('')),
+    );
+    const glob = fc
+      .array(segment, { minLength: 1, maxLength: 4 })
+      .map((segments) => segments.join('/'))
+      .filter((g) => !/\*\*\*|[^/]\*\*|\*\*[^/]/.test(g.replace(/\{[^}]*\}/g, 'x')) && !g.startsWith('/'));
+    const file = fc.array(fc.stringMatching(/^[ab.]{1,4}$/), { minLength: 1, maxLength: 5 }).map((s) => s.join('/'));
+    fc.assert(
+      fc.property(glob, file, (g, f) => {
+        let matcher;
+        try {
+          matcher = compileGlob(g);
+        } catch {
+          return; // a glob this implementation rejects (a "**" produced inside braces)
+        }
+        expect(matcher.test(f)).toBe(reference(g).test(f));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('matches paths relative to the base directory, and nothing outside it', () => {
     const glob = compileGlob('*.conf');
     expect(matchesGlob(glob, '/p/etc/vsftpd.conf', '/p')).toBe(true);
@@ -281,6 +334,7 @@ describe('values', () => {
 describe('configForFile and lintOptionsFor', () => {
   const config = parseProjectConfig(fs.readFileSync(path.join(REPO, PROJECT_CONFIG_FILE), 'utf8'), 'repo/.vsftpd-lint.json', {
     baseDir: REPO,
+    rules: RULES,
   });
 
   it('applies the overrides that match the file, in order', () => {

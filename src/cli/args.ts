@@ -348,6 +348,10 @@ function checkFixFlags(options: CliOptions, files: readonly string[], stdin: boo
   if (options.diff && options.format !== 'stylish') {
     throw new UsageError('--diff prints a unified diff and takes no --format (see --help)');
   }
+  if (options.fix && files.length === 0) {
+    // Never the default /etc/vsftpd.conf: a script whose file list came out empty must not fix it.
+    throw new UsageError('--fix rewrites files in place: name them (or "-" for standard input) (see --help)');
+  }
   if (options.fix && files.includes(STDIN_PATH) && files.length > 1 && !stdin) {
     throw new UsageError(
       '--fix with standard input prints the fixed config and takes no other file (see --help)',

@@ -21,16 +21,17 @@ import { UsageError } from './usage';
 import { useColor } from './color';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, exitCodeForDiff } from './exit-codes';
 import { loadFormatter } from './formatters/load';
-import { OutputError, writeReport } from './output';
+import { checkOutputFile, OutputError, writeReport } from './output';
 import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
 import { FileResult, totals } from './results';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
 async function run(argv: readonly string[]): Promise<number> {
-  // Subcommands with flags of their own (probe, firewall) are dispatched here, before the lint
+  // Subcommands with flags of their own (probe, firewall, lsp) are dispatched here, before the lint
   // flags are parsed.
   if (argv[0] === 'probe') return (await import('./probe-command')).runProbe(argv.slice(1));
   if (argv[0] === 'firewall') return (await import('./firewall-command')).runFirewall(argv.slice(1));
+  if (argv[0] === 'lsp') return (await import('./lsp-command')).runLsp(argv.slice(1));
 
   let options: CliOptions;
   try {
@@ -47,7 +48,7 @@ async function run(argv: readonly string[]): Promise<number> {
 
   let settings: LintSettings;
   try {
-    settings = new LintSettings(options);
+    settings = new LintSettings(options, complain);
   } catch (err) {
     if (!isConfigProblem(err)) throw err;
     complain(err.message);
@@ -58,6 +59,7 @@ async function run(argv: readonly string[]): Promise<number> {
     // Every file's configuration is resolved before any file is read or written: a config error
     // stops the run before --fix has changed anything.
     const paths = options.files.length > 0 ? options.files : [getTarget(settings.defaultTarget()).defaultConfigPath];
+    checkOutputFile(options.outputFile, paths);
     const jobs = paths.map((path): Job => ({ path, options: settings.forFile(lookupPath(path, options)) }));
     if (options.diff) return await diffFiles(options, jobs);
     if (options.fix) return await fixFiles(options, jobs);
@@ -128,8 +130,8 @@ function errorsOnly(result: FileResult): FileResult {
 }
 
 /** Reads a file; standard input is named by --stdin-filename when given. */
-async function read(path: string, options: CliOptions): Promise<ReadResult> {
-  const result = await readSource(path);
+async function read(path: string, options: CliOptions, keepOpen = false): Promise<ReadResult> {
+  const result = await readSource(path, { keepOpen });
   if (path !== STDIN_PATH || options.stdinFilename === undefined) return result;
   const name = options.stdinFilename;
   return result.ok
@@ -188,47 +190,53 @@ async function fixFiles(options: CliOptions, jobs: readonly Job[]): Promise<numb
 }
 
 async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
-  const [{ fix }, { WriteError, writeFileAtomic }] = await Promise.all([import('../fix/fix'), import('../fix/write-file')]);
-  const read_ = await read(job.path, options);
+  const [{ fix }, { closeFile, FileChangedError, WriteError, replaceFile }] = await Promise.all([import('../fix/fix'), import('../fix/write-file')]);
+  // Kept open from the read to the write: the fix replaces exactly the file it read.
+  const read_ = await read(job.path, options, true);
   if (!read_.ok) {
     complain(describeSourceError(read_.error));
     return { path: read_.error.path, error: read_.error.reason };
   }
-  const { source } = read_;
-  const lintOptions = { ...job.options, encoding: source.encoding };
-  let result: FixResult;
+  const { source, file } = read_;
   try {
-    result = fix(source.text, { ...lintOptions, unsafe: options.unsafeFixes, path: source.path });
-  } catch (err) {
-    if (isConfigProblem(err)) throw err;
-    // Nothing is written: a rule whose fix misbehaves must not damage the file.
-    const reason = `internal error while fixing (file left unchanged): ${messageOf(err)}`;
-    complain(`${source.path}: ${reason}`);
-    return { path: source.path, error: reason };
-  }
-  const changed = result.output !== source.text;
-  const base = { path: source.path, encoding: source.encoding, target: job.options.target };
-  if (job.path === STDIN_PATH) {
-    process.stdout.write(Buffer.from(result.output, source.encoding));
-  } else if (changed) {
+    const lintOptions = { ...job.options, encoding: source.encoding };
+    let result: FixResult;
     try {
-      await writeFileAtomic(job.path, Buffer.from(result.output, source.encoding));
+      result = fix(source.text, { ...lintOptions, unsafe: options.unsafeFixes, path: source.path });
     } catch (err) {
-      const reason = err instanceof WriteError ? `cannot write (${err.reason})` : messageOf(err);
-      complain(`${source.path}: ${reason}; the file is unchanged`);
-      const { findings, suppressed } = lintDocumentResult(parse(source.text, { encoding: source.encoding }), lintOptions);
-      return { ...base, findings, suppressed, fixed: [], writeError: reason };
+      if (isConfigProblem(err)) throw err;
+      // Nothing is written: a rule whose fix misbehaves must not damage the file.
+      const reason = `internal error while fixing (file left unchanged): ${messageOf(err)}`;
+      complain(`${source.path}: ${reason}`);
+      return { path: source.path, error: reason };
     }
+    const changed = result.output !== source.text;
+    const base = { path: source.path, encoding: source.encoding, target: job.options.target };
+    if (job.path === STDIN_PATH) {
+      process.stdout.write(Buffer.from(result.output, source.encoding));
+    } else if (changed && file) {
+      try {
+        replaceFile(file, Buffer.from(result.output, source.encoding));
+      } catch (err) {
+        const reason =
+          err instanceof FileChangedError ? err.reason : err instanceof WriteError ? `cannot write (${err.reason})` : messageOf(err);
+        complain(`${source.path}: ${reason}; the file is unchanged`);
+        const { findings, suppressed } = lintDocumentResult(parse(source.text, { encoding: source.encoding }), lintOptions);
+        return { ...base, findings, suppressed, fixed: [], writeError: reason };
+      }
+    }
+    const suppressed = SHOWS_SUPPRESSED.has(options.format)
+      ? lintDocumentResult(parse(result.output, { encoding: source.encoding }), lintOptions).suppressed
+      : undefined;
+    return {
+      ...base,
+      findings: result.remaining,
+      fixed: changed ? result.applied : [],
+      ...(suppressed ? { suppressed } : {}),
+    };
+  } finally {
+    if (file) closeFile(file);
   }
-  const suppressed = SHOWS_SUPPRESSED.has(options.format)
-    ? lintDocumentResult(parse(result.output, { encoding: source.encoding }), lintOptions).suppressed
-    : undefined;
-  return {
-    ...base,
-    findings: result.remaining,
-    fixed: changed ? result.applied : [],
-    ...(suppressed ? { suppressed } : {}),
-  };
 }
 
 /** --diff: one unified diff for all files on stdout, bytes in each file's own encoding. */

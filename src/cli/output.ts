@@ -1,11 +1,12 @@
 /**
  * Where the report goes: standard output (or standard error when the fixed config owns standard
- * output), or the --output-file. The file is written whole or not at all: the report goes to a
- * temporary file beside it, renamed over it (a reader never sees half a report); a destination
- * that is not a regular file (/dev/stderr, a FIFO) is written directly.
+ * output), or the --output-file. The file is written whole or not at all, through the random-name
+ * O_EXCL temporary file --fix uses (src/fix/write-file.ts): a reader never sees half a report,
+ * and a symlink planted at a predictable temporary name is never followed. A destination that is
+ * not a regular file (/dev/stderr, a FIFO) is written directly.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { WriteError, writeFileAtomic } from '../fix/write-file';
 
 /** The report could not be written to the --output-file; `message` is one line naming it. */
 export class OutputError extends Error {}
@@ -16,26 +17,34 @@ export function writeReport(report: string | Buffer, outputFile: string | undefi
     return;
   }
   try {
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(outputFile);
-    } catch {
-      // a new file
-    }
-    if (stat && !stat.isFile()) {
-      fs.writeFileSync(outputFile, report);
-      return;
-    }
-    const temp = path.join(path.dirname(outputFile), `.${path.basename(outputFile)}.${process.pid}.tmp`);
-    try {
-      fs.writeFileSync(temp, report, { mode: stat ? stat.mode & 0o7777 : 0o666 });
-      fs.renameSync(temp, outputFile);
-    } catch (err) {
-      fs.rmSync(temp, { force: true });
-      throw err;
-    }
+    writeFileAtomic(outputFile, report);
   } catch (err) {
     throw new OutputError(`${outputFile}: cannot write the report (${reasonOf(err)})`);
+  }
+}
+
+/**
+ * Refuses an --output-file that is one of the inputs: the report would replace the config just
+ * linted or fixed (`--fix -o vsftpd.conf vsftpd.conf`, or a staged file name that pre-commit
+ * passes as "--output-file=b.vsftpd.conf").
+ */
+export function checkOutputFile(outputFile: string | undefined, inputs: readonly string[]): void {
+  if (outputFile === undefined) return;
+  const out = identity(outputFile);
+  if (!out) return;
+  for (const input of inputs) {
+    const other = identity(input);
+    if (other && other.dev === out.dev && other.ino === out.ino) {
+      throw new OutputError(`${outputFile}: the report would replace the input ${input}; choose another --output-file`);
+    }
+  }
+}
+
+function identity(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
   }
 }
 
@@ -54,6 +63,7 @@ function reasonOf(err: unknown): string {
     case 'ENOSPC':
       return 'no space left on device';
     default:
+      if (err instanceof WriteError) return err.reason;
       return err instanceof Error ? err.message.split('\n')[0] : String(err);
   }
 }

@@ -1,14 +1,22 @@
 /**
  * Reads one input ("-" = stdin) into text for the parser. Anything that stops us from linting
- * the file is returned as a `SourceError`, never thrown.
+ * the file is returned as a `SourceError`, never thrown. Only regular files are read (a FIFO
+ * would hang, /dev/zero never ends), and at most `MAX_INPUT_BYTES` of them: one huge file is an
+ * error for that file, never a reason to stop linting the others.
  */
-import { readFileSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
+import { closeFile, NotRegularFileError, OpenFile, openFile, readBounded } from '../fix/write-file';
 import type { Encoding } from '../parser/document';
 
 export const STDIN_PATH = '-';
 /** How stdin is named in output. */
 export const STDIN_LABEL = '<stdin>';
+
+/**
+ * The most bytes read from one input: ten times vsftpd's 100,000-byte read limit, so that
+ * file-too-large still sees the settings vsftpd never reads, and never more.
+ */
+export const MAX_INPUT_BYTES = 1_000_000;
 
 export interface Source {
   readonly path: string;
@@ -16,7 +24,7 @@ export interface Source {
   readonly encoding: Encoding;
 }
 
-export type SourceErrorKind = 'not-found' | 'directory' | 'permission' | 'binary' | 'io';
+export type SourceErrorKind = 'not-found' | 'directory' | 'permission' | 'binary' | 'special' | 'too-large' | 'io';
 
 export interface SourceError {
   readonly path: string;
@@ -31,34 +39,66 @@ export function describeSourceError(error: SourceError): string {
 }
 
 export type ReadResult =
-  | { readonly ok: true; readonly source: Source }
+  | { readonly ok: true; readonly source: Source; readonly file?: OpenFile }
   | { readonly ok: false; readonly error: SourceError };
 
-export async function readSource(path: string): Promise<ReadResult> {
+/**
+ * Reads an input. `keepOpen` (for --fix): the file stays open and comes back as `file`, so that
+ * the fix replaces exactly the file read; the caller closes it (`closeFile`).
+ */
+export async function readSource(path: string, options: { keepOpen?: boolean } = {}): Promise<ReadResult> {
   const label = path === STDIN_PATH ? STDIN_LABEL : path;
   let bytes: Buffer;
+  let more: boolean;
+  let file: OpenFile | undefined;
   try {
-    // A config file is small: a synchronous read costs less than the event-loop round trips of
-    // open/fstat/read/close, which dominated linting many files.
-    bytes = path === STDIN_PATH ? await readStdin() : readFileSync(path);
+    if (path === STDIN_PATH) {
+      ({ bytes, more } = await readStdin(MAX_INPUT_BYTES));
+    } else {
+      // A config file is small: synchronous reads cost less than the event-loop round trips of
+      // asynchronous ones, which dominated linting many files.
+      file = openFile(path);
+      ({ bytes, more } = readBounded(file.fd, MAX_INPUT_BYTES));
+    }
   } catch (err) {
+    if (file) closeFile(file);
     return { ok: false, error: ioError(label, err) };
   }
+  const problem = more ? tooLarge(label) : binaryError(label, bytes);
+  if (file && (problem || !options.keepOpen)) closeFile(file);
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, source: { path: label, ...decode(bytes) }, ...(options.keepOpen && file ? { file } : {}) };
+}
+
+function tooLarge(path: string): SourceError {
+  const reason = `larger than ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes, not read (vsftpd reads only the first 100,000)`;
+  return { path, kind: 'too-large', reason };
+}
+
+function binaryError(path: string, bytes: Buffer): SourceError | null {
   const binary = binaryReason(bytes);
-  if (binary) {
-    const reason = `not a text file (${binary})`;
-    return { ok: false, error: { path: label, kind: 'binary', reason } };
-  }
-  return { ok: true, source: { path: label, ...decode(bytes) } };
+  return binary ? { path, kind: 'binary', reason: `not a text file (${binary})` } : null;
 }
 
-async function readStdin(): Promise<Buffer> {
+/** At most `limit` bytes of standard input (stopping there), and whether there was more. */
+async function readStdin(limit: number): Promise<{ bytes: Buffer; more: boolean }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    if (length > limit) break;
+  }
+  const bytes = Buffer.concat(chunks);
+  return { bytes: bytes.subarray(0, limit), more: bytes.length > limit };
 }
 
-function ioError(path: string, err: unknown): SourceError {
+/** Why reading failed, as a `SourceError` for `path`. */
+export function ioError(path: string, err: unknown): SourceError {
+  if (err instanceof NotRegularFileError) {
+    if (err.kind === 'a directory') return { path, kind: 'directory', reason: 'is a directory' };
+    return { path, kind: 'special', reason: err.message };
+  }
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -69,8 +109,12 @@ function ioError(path: string, err: unknown): SourceError {
     case 'EACCES':
     case 'EPERM':
       return { path, kind: 'permission', reason: 'permission denied' };
+    case 'ENXIO': // opening a socket
+      return { path, kind: 'special', reason: 'not a regular file (a socket)' };
+    case 'ELOOP':
+      return { path, kind: 'io', reason: 'cannot read (too many levels of symbolic links)' };
     default: {
-      const detail = err instanceof Error ? err.message : String(err);
+      const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
       return { path, kind: 'io', reason: `cannot read (${detail})` };
     }
   }

@@ -4,14 +4,9 @@
  */
 import { RULES } from '../../rules';
 import type { LintOptions } from '../engine/lint';
-import {
-  ConfigChoice,
-  ConfigError,
-  LintFlags,
-  lintOptionsFor,
-  ProjectConfig,
-  ProjectConfigLoader,
-} from '../engine/project-config';
+import { ConfigError, ProjectConfig } from '../engine/config/validate';
+import { ConfigChoice, ProjectConfigLoader } from './config-loader';
+import { LintFlags, lintOptionsFor } from './lint-flags';
 import { resolveRuleSelection, RuleSelectionError } from '../engine/rule-selection';
 import { DEFAULT_TARGET, getTarget } from '../schema/targets';
 import type { CliOptions } from './args';
@@ -25,14 +20,15 @@ export function isConfigProblem(err: unknown): err is Error {
 }
 
 export class LintSettings {
-  private readonly loader = new ProjectConfigLoader();
+  private readonly loader: ProjectConfigLoader;
   private readonly flags: LintFlags;
   private readonly choice: ConfigChoice;
   /** The --config file, loaded once at start-up. */
   private readonly explicit: ProjectConfig | null;
 
   /** Validates the flags and loads --config; throws a ConfigError (or RuleSelectionError). */
-  constructor(options: CliOptions) {
+  constructor(options: CliOptions, warn: (message: string) => void) {
+    this.loader = new ProjectConfigLoader(RULES, process.cwd(), warn);
     this.flags = {
       target: options.target,
       rules: options.rules,

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../../rules';
+import { PUBLISHED_SCHEMA_FILE, publishedConfigSchema } from './config-schema';
 import { EXAMPLE_COMMAND, exampleOutput } from './example';
 import { renderRuleDoc, withExampleOutput, withRuleTable } from './render';
 
@@ -13,4 +14,5 @@ for (const rule of RULES) fs.writeFileSync(path.join(docsDir, `${rule.name}.md`)
 const readme = path.join(root, 'README.md');
 const current = fs.readFileSync(readme, 'utf8');
 fs.writeFileSync(readme, withExampleOutput(withRuleTable(current, RULES), EXAMPLE_COMMAND, exampleOutput(root)));
-console.log(`wrote ${RULES.length} rule pages, the README rule table and example output`);
+fs.writeFileSync(path.join(root, PUBLISHED_SCHEMA_FILE), publishedConfigSchema(root, RULES));
+console.log(`wrote ${RULES.length} rule pages, the README rule table and example output, ${PUBLISHED_SCHEMA_FILE}`);

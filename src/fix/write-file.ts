@@ -1,54 +1,55 @@
 /**
- * Rewrites a file atomically: the new bytes go to a temporary file in the same directory, which
- * gets the original's owner and mode, is flushed to disk, and is then renamed over the original.
- * A reader (or vsftpd starting) sees the old file or the new one, never a mix; on any failure
- * the original is left untouched and the temporary file removed.
+ * Opening a file once and replacing it atomically, for `--fix` and `--output-file` running as
+ * root in directories other users may write (SECURITY.md):
+ *
+ *  - `openFile` resolves the path once (a legitimate symlink chain such as /etc/vsftpd.conf ->
+ *    /etc/vsftpd/vsftpd.conf is followed then, and only then), opens its directory and then the
+ *    file itself with O_NOFOLLOW, refuses anything but a regular file, and records the file's
+ *    identity (device, inode, size, mtime, ctime).
+ *  - `replaceFile` writes the new bytes to a random-name O_EXCL temporary file in that same
+ *    directory, gives it the original's owner, mode, POSIX ACLs and extended attributes, flushes
+ *    it, checks that the name still denotes the same, unchanged file, and renames it over that
+ *    name. If the name was swapped (for a symlink to /etc/shadow, say) or the file edited in the
+ *    meantime, nothing is written: `FileChangedError`.
+ *
+ * Every later path goes through the directory's descriptor (/proc/self/fd/N/NAME), so renaming or
+ * replacing a parent directory after the open cannot redirect the write elsewhere. A reader (or
+ * vsftpd starting) sees the old file or the new one, never a mix; on any failure the original is
+ * left untouched and the temporary file removed.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { constants, promises as nodeFs } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 
-/** The file-system calls `writeFileAtomic` makes; tests replace some to simulate failures. */
+const { constants } = nodeFs;
+
+/** The file-system calls the replacement makes; tests replace some to simulate failures. */
 export interface AtomicWriteFs {
-  realpath(file: string): Promise<string>;
-  stat(file: string): Promise<{ uid: number; gid: number; mode: number; isFile(): boolean }>;
-  open(file: string, flags: number, mode: number): Promise<FileHandle>;
-  write(handle: FileHandle, data: Buffer): Promise<void>;
-  fstat(handle: FileHandle): Promise<{ uid: number; gid: number }>;
-  chown(handle: FileHandle, uid: number, gid: number): Promise<void>;
-  chmod(handle: FileHandle, mode: number): Promise<void>;
-  sync(handle: FileHandle): Promise<void>;
-  close(handle: FileHandle): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(file: string): Promise<void>;
-  /** Flushes the directory entry after the rename (best effort). */
-  syncDir(dir: string): Promise<void>;
+  open(file: Buffer, flags: number, mode: number): number;
+  write(fd: number, data: Buffer): void;
+  fstat(fd: number): { uid: number; gid: number };
+  fchown(fd: number, uid: number, gid: number): void;
+  fchmod(fd: number, mode: number): void;
+  fsync(fd: number): void;
+  close(fd: number): void;
+  rename(from: Buffer, to: Buffer): void;
+  unlink(file: Buffer): void;
 }
 
 export const NODE_FS: AtomicWriteFs = {
-  realpath: (file) => nodeFs.realpath(file),
-  stat: (file) => nodeFs.stat(file),
-  open: (file, flags, mode) => nodeFs.open(file, flags, mode),
-  write: async (handle, data) => {
-    // FileHandle.writeFile loops until every byte is written.
-    await handle.writeFile(data);
+  open: (file, flags, mode) => nodeFs.openSync(file, flags, mode),
+  write: (fd, data) => {
+    // writeSync may write less than asked: loop until every byte is written.
+    for (let done = 0; done < data.length; ) done += nodeFs.writeSync(fd, data, done, data.length - done);
   },
-  fstat: (handle) => handle.stat(),
-  chown: (handle, uid, gid) => handle.chown(uid, gid),
-  chmod: (handle, mode) => handle.chmod(mode),
-  sync: (handle) => handle.sync(),
-  close: (handle) => handle.close(),
-  rename: (from, to) => nodeFs.rename(from, to),
-  unlink: (file) => nodeFs.unlink(file),
-  syncDir: async (dir) => {
-    const handle = await nodeFs.open(dir, constants.O_RDONLY);
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
+  fstat: (fd) => nodeFs.fstatSync(fd),
+  fchown: (fd, uid, gid) => nodeFs.fchownSync(fd, uid, gid),
+  fchmod: (fd, mode) => nodeFs.fchmodSync(fd, mode),
+  fsync: (fd) => nodeFs.fsyncSync(fd),
+  close: (fd) => nodeFs.closeSync(fd),
+  rename: (from, to) => nodeFs.renameSync(from, to),
+  unlink: (file) => nodeFs.unlinkSync(file),
 };
 
 /** Why a file could not be written, in a few words, with the path concerned. */
@@ -65,55 +66,285 @@ export class WriteError extends Error {
   }
 }
 
+/** The file's name now denotes another file, or the file changed, since it was read. */
+export class FileChangedError extends WriteError {
+  constructor(file: string) {
+    super(file, 'changed while fixing');
+    this.message = `${file}: changed while fixing`;
+    this.name = 'FileChangedError';
+  }
+}
+
+/** What identifies a file and its contents: the same values later mean the same, unchanged file. */
+interface FileIdentity {
+  readonly dev: bigint;
+  readonly ino: bigint;
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+  readonly ctimeNs: bigint;
+}
+
+/** A regular file opened once: its descriptor, its directory's, and its identity at the open. */
+export interface OpenFile {
+  /** The path as given (for messages). */
+  readonly given: string;
+  /** The name inside its directory, after resolving symlinks once. */
+  readonly name: string;
+  /** The directory, as a path that goes through its open descriptor. */
+  readonly dir: string;
+  readonly dirFd: number;
+  readonly fd: number;
+  readonly identity: FileIdentity;
+  readonly uid: number;
+  readonly gid: number;
+  readonly mode: number;
+}
+
+/** A file that is not a regular file: reading it could hang (FIFO) or never end (/dev/zero). */
+export class NotRegularFileError extends Error {
+  constructor(readonly kind: string) {
+    super(`not a regular file (${kind})`);
+  }
+}
+
 /**
- * Replaces the contents of `file` with `data`, atomically, keeping its mode and owner. A
- * symbolic link is followed and its target rewritten (the link stays a link). Throws a
- * `WriteError` and leaves the file as it was when anything fails.
+ * Opens a regular file for reading, as described in the file header. Throws the system error
+ * (ENOENT, EACCES, ELOOP, ...) or `NotRegularFileError`. Close it with `closeFile`.
  */
-export async function writeFileAtomic(
-  file: string,
-  data: Buffer,
-  fsImpl: Partial<AtomicWriteFs> = {},
-): Promise<void> {
-  const fs: AtomicWriteFs = { ...NODE_FS, ...fsImpl };
-  let target: string;
-  let stat: { uid: number; gid: number; mode: number; isFile(): boolean };
+export function openFile(file: string | Buffer): OpenFile {
+  const target = nodeFs.realpathSync.native(file, { encoding: 'buffer' });
+  const parent = path.dirname(target.toString('latin1'));
+  const name = Buffer.from(path.basename(target.toString('latin1')), 'latin1');
+  const dirFd = nodeFs.openSync(Buffer.from(parent, 'latin1'), constants.O_RDONLY | constants.O_DIRECTORY);
+  let fd: number | undefined;
   try {
-    target = await fs.realpath(file);
-    stat = await fs.stat(target);
+    const dir = directoryPath(dirFd, parent);
+    // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+    fd = nodeFs.openSync(joinName(dir, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY);
+    const stat = nodeFs.fstatSync(fd, { bigint: true });
+    if (!stat.isFile()) throw new NotRegularFileError(kindOf(stat));
+    return {
+      given: typeof file === 'string' ? file : file.toString(),
+      name: name.toString('latin1'),
+      dir,
+      dirFd,
+      fd,
+      identity: identityOf(stat),
+      uid: Number(stat.uid),
+      gid: Number(stat.gid),
+      mode: Number(stat.mode),
+    };
+  } catch (err) {
+    if (fd !== undefined) nodeFs.closeSync(fd);
+    nodeFs.closeSync(dirFd);
+    throw err;
+  }
+}
+
+export function closeFile(file: OpenFile): void {
+  nodeFs.closeSync(file.fd);
+  nodeFs.closeSync(file.dirFd);
+}
+
+/**
+ * Reads at most `limit` bytes from the start of an open file; `more` says whether the file
+ * holds more than that (so a 600 MB file costs `limit` bytes, not 600 MB).
+ */
+export function readBounded(fd: number, limit: number): { bytes: Buffer; more: boolean } {
+  const buffer = Buffer.alloc(limit + 1);
+  let length = 0;
+  for (;;) {
+    const n = nodeFs.readSync(fd, buffer, length, buffer.length - length, length);
+    if (n === 0) break;
+    length += n;
+    if (length === buffer.length) break;
+  }
+  return { bytes: buffer.subarray(0, Math.min(length, limit)), more: length > limit };
+}
+
+/**
+ * Replaces the contents of an open file with `data`, atomically, keeping its owner, mode, ACLs and
+ * extended attributes, provided its name still denotes the same unchanged file. Throws a
+ * `WriteError` (or `FileChangedError`) and leaves the file as it was when anything fails.
+ */
+export function replaceFile(file: OpenFile, data: Buffer, fsImpl: Partial<AtomicWriteFs> = {}): void {
+  const fs: AtomicWriteFs = { ...NODE_FS, ...fsImpl };
+  writeThenRename(fs, file.given, file.dir, file.name, data, 0o600, (fd) => {
+    // Owner first: chown may clear set-id bits, which the chmod then restores. Only when it
+    // differs, so that a user rewriting their own file needs no privilege.
+    const own = fs.fstat(fd);
+    if (own.uid !== file.uid || own.gid !== file.gid) fs.fchown(fd, file.uid, file.gid);
+    fs.fchmod(fd, file.mode & 0o7777);
+    copyAclsAndXattrs(file, fd);
+    pauseForTests();
+    const now = lstatOrNull(joinName(file.dir, Buffer.from(file.name, 'latin1')));
+    if (!now || !now.isFile() || !sameIdentity(identityOf(now), file.identity)) throw new FileChangedError(file.given);
+  });
+}
+
+/**
+ * Replaces `file` (which need not exist) with `data` through a temporary file, for reports
+ * (--output-file). A name that is not a regular file (/dev/stderr, a FIFO) is written directly.
+ */
+export function writeFileAtomic(file: string, data: Buffer | string, fsImpl: Partial<AtomicWriteFs> = {}): void {
+  const fs: AtomicWriteFs = { ...NODE_FS, ...fsImpl };
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  let existing: nodeFs.Stats | undefined;
+  try {
+    existing = nodeFs.statSync(file);
+  } catch {
+    // a new file
+  }
+  if (existing && !existing.isFile()) {
+    nodeFs.writeFileSync(file, bytes);
+    return;
+  }
+  let dirFd: number;
+  let parent: string;
+  try {
+    parent = nodeFs.realpathSync.native(path.dirname(file), { encoding: 'buffer' }).toString('latin1');
+    dirFd = nodeFs.openSync(Buffer.from(parent, 'latin1'), constants.O_RDONLY | constants.O_DIRECTORY);
   } catch (err) {
     throw toWriteError(file, err);
   }
-  // A device or FIFO (e.g. /dev/stdin) would be replaced by a regular file.
-  if (!stat.isFile()) throw new WriteError(file, 'not a regular file');
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.vsftpd-lint-${randomBytes(6).toString('hex')}.tmp`);
-  let handle: FileHandle | undefined;
+  try {
+    const name = Buffer.from(path.basename(file)).toString('latin1');
+    // A new report gets the usual 0666 less the umask; an existing one keeps its mode.
+    writeThenRename(fs, file, directoryPath(dirFd, parent), name, bytes, existing ? 0o600 : 0o666, (fd) => {
+      if (existing) fs.fchmod(fd, existing.mode & 0o7777);
+    });
+  } finally {
+    nodeFs.closeSync(dirFd);
+  }
+}
+
+/**
+ * The shared core: a random-name temporary file created with O_EXCL (never following or reusing
+ * anything already there) in `dir`, filled, prepared by `prepare` (which may throw to abort),
+ * flushed and renamed over `name`. `dir` and `name` are strings of bytes (latin1), so that a name
+ * that is not UTF-8 keeps its bytes.
+ */
+function writeThenRename(
+  fs: AtomicWriteFs,
+  given: string,
+  dir: string,
+  name: string,
+  data: Buffer,
+  createMode: number,
+  prepare: (fd: number) => void,
+): void {
+  const temp = joinName(dir, Buffer.from(`.${name}.vsftpd-lint-${randomBytes(6).toString('hex')}.tmp`, 'latin1'));
+  let fd: number | undefined;
   let created = false;
   try {
-    // O_EXCL: never follow or reuse something already at the temporary name.
-    handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    fd = fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, createMode);
     created = true;
-    await fs.write(handle, data);
-    // Owner first: chown may clear set-id bits, which the chmod then restores. Only when it
-    // differs, so that a user rewriting their own file needs no privilege.
-    const own = await fs.fstat(handle);
-    if (own.uid !== stat.uid || own.gid !== stat.gid) await fs.chown(handle, stat.uid, stat.gid);
-    await fs.chmod(handle, stat.mode & 0o7777);
-    await fs.sync(handle);
-    const h = handle;
-    handle = undefined;
-    await fs.close(h);
-    await fs.rename(temp, target);
+    fs.write(fd, data);
+    prepare(fd);
+    fs.fsync(fd);
+    const open = fd;
+    fd = undefined;
+    fs.close(open);
+    fs.rename(temp, joinName(dir, Buffer.from(name, 'latin1')));
     created = false;
   } catch (err) {
-    if (handle) await fs.close(handle).catch(() => undefined);
-    if (created) await fs.unlink(temp).catch(() => undefined);
-    throw toWriteError(file, err);
+    if (fd !== undefined) {
+      try {
+        fs.close(fd);
+      } catch {
+        // already reported by the first error
+      }
+    }
+    if (created) {
+      try {
+        fs.unlink(temp);
+      } catch {
+        // nothing more to do
+      }
+    }
+    throw err instanceof WriteError ? err : toWriteError(given, err);
   }
   // The new contents are safely in place; flushing the directory only narrows the window in
   // which a power cut could bring the old file back.
-  await fs.syncDir(dir).catch(() => undefined);
+  try {
+    const dirFd = nodeFs.openSync(Buffer.from(dir, 'latin1'), constants.O_RDONLY | constants.O_DIRECTORY);
+    nodeFs.fsyncSync(dirFd);
+    nodeFs.closeSync(dirFd);
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * POSIX ACLs and extended attributes (SELinux labels, capabilities, user.*) are not in the mode:
+ * a new file would lose them, and the ACL mask turning into group bits could grant the group
+ * write access. Node has no xattr API, so coreutils' cp copies them, between the two open
+ * descriptors (no path a user could swap). Fails, leaving the file alone, when it cannot.
+ */
+function copyAclsAndXattrs(file: OpenFile, tempFd: number): void {
+  const result = spawnSync('cp', ['--attributes-only', '--preserve=mode,xattr', '/dev/fd/3', '/dev/fd/4'], {
+    stdio: ['ignore', 'ignore', 'pipe', file.fd, tempFd],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    const detail = result.error ? result.error.message : String(result.stderr).trim().split('\n')[0];
+    throw new WriteError(file.given, `cannot keep its ACLs and extended attributes: ${detail}`);
+  }
+}
+
+/**
+ * Test hook for the race tests (test/security.test.ts): with VSFTPD_LINT_TEST_PAUSE set to a
+ * FIFO, --fix stops just before its final check, says "paused" into the FIFO and waits for a line
+ * back, so a test can swap or edit the file at the worst moment. Unset, it does nothing.
+ */
+function pauseForTests(): void {
+  const fifo = process.env.VSFTPD_LINT_TEST_PAUSE;
+  if (!fifo) return;
+  nodeFs.writeFileSync(fifo, 'paused\n');
+  nodeFs.readFileSync(fifo);
+}
+
+/** A path for the directory that goes through its descriptor when /proc allows (Linux). */
+function directoryPath(dirFd: number, resolved: string): string {
+  const viaFd = `/proc/self/fd/${dirFd}`;
+  try {
+    const a = nodeFs.statSync(viaFd);
+    const b = nodeFs.fstatSync(dirFd);
+    if (a.dev === b.dev && a.ino === b.ino) return viaFd;
+  } catch {
+    // no /proc
+  }
+  return resolved;
+}
+
+/** dir + "/" + name, as bytes: a name that is not UTF-8 stays the same bytes. */
+function joinName(dir: string, name: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(dir, 'latin1'), Buffer.from('/'), name]);
+}
+
+function lstatOrNull(file: Buffer): nodeFs.BigIntStats | null {
+  try {
+    return nodeFs.lstatSync(file, { bigint: true });
+  } catch {
+    return null;
+  }
+}
+
+function identityOf(stat: nodeFs.BigIntStats): FileIdentity {
+  return { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs };
+}
+
+function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+function kindOf(stat: nodeFs.BigIntStats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'a special file';
 }
 
 const REASONS: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@
  * the ftp-scenarios scripts).
  *
  * Rule ids are written out here rather than looked up in RULES so that the probe loads without
- * the rule set; test/probe.test.ts checks every id/name pair against RULES.
+ * the rule set; test/probe.integration.test.ts checks every id/name pair against RULES.
  */
 
 /** A linter rule that covers a symptom (same ids as `vsftpd-lint --explain`). */

@@ -73,7 +73,8 @@ export function getTarget(idOrAlias: string = DEFAULT_TARGET): Target {
 
 export function resolveTargetId(idOrAlias: string): BuildId {
   if ((BUILD_IDS as readonly string[]).includes(idOrAlias)) return idOrAlias as BuildId;
-  const alias = TARGET_ALIASES[idOrAlias];
+  // Own keys only: "__proto__" or "constructor" is no alias.
+  const alias = Object.prototype.hasOwnProperty.call(TARGET_ALIASES, idOrAlias) ? TARGET_ALIASES[idOrAlias] : undefined;
   if (alias) return alias;
   throw new Error(
     `unknown target '${idOrAlias}': choose one of ${[...BUILD_IDS, ...Object.keys(TARGET_ALIASES)].join(', ')}`,

@@ -2,7 +2,7 @@
  * `vsftpd-lint probe` end to end: the built CLI (dist/src/cli/main.js; `npm run build` first,
  * `npm test` does) spawned as a user runs it, against Debian's vsftpd 3.0.3 on free ports of
  * 127.0.0.1 (test/support/ftp-server.ts) and small fake servers where the test must see what the
- * client sends (the password). The probe library itself is tested in test/probe.test.ts; this
+ * client sends (the password). The probe library itself is tested in test/probe.integration.test.ts; this
  * file tests the wiring: flags, exit statuses, the password's paths (environment variable,
  * prompt without echo on a terminal, refused on the command line and in the URL, never printed),
  * and one-line errors without stack traces.
