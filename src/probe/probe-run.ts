@@ -3,7 +3,7 @@
  * step's transcript, replies and timings, and the report built from them (password masked,
  * every string escaped).
  */
-import { escapeControls } from '../engine/text';
+import { escapeText } from '../engine/text';
 import { ControlChannel, TlsSettings, TranscriptEntry } from './connection';
 import { secretMask } from './credentials';
 import { Diagnosis, mergeDiagnoses, StepName } from './diagnosis';
@@ -215,7 +215,7 @@ export abstract class ProbeRun {
  * line of defence: no text a server sent can start a line of the output or drive the terminal).
  */
 function scrub<T>(value: T, mask: (text: string) => string): T {
-  if (typeof value === 'string') return mask(escapeControls(mask(value))) as unknown as T;
+  if (typeof value === 'string') return mask(escapeText(mask(value))) as unknown as T;
   if (Array.isArray(value)) return value.map((v) => scrub(v, mask)) as unknown as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
