@@ -19,7 +19,7 @@ import {
   STEP_ORDER,
   StepResult,
 } from './types';
-import { DiagnosisContext } from './verdicts';
+import { DiagnosisContext } from './diagnosis-table';
 
 /** Stops the probe after a step that leaves nothing to test (no connection, no login). */
 export class Stop extends Error {}

@@ -68,7 +68,7 @@ import {
   tlsRefused,
   transferRefused,
   unparseable,
-} from './verdicts';
+} from './diagnosis-table';
 import {
   classifyAddress,
   Endpoint,

@@ -3,7 +3,7 @@
  * from what the session driver (probe.ts) observed (a socket error, a reply, a data-connection
  * attempt, the ports sampled from the passive range) to a step result with its diagnoses: the
  * vsftpd.conf options and the firewall to change, and the linter rules that catch the same
- * problem. No sockets, timers or clock here, so every row is a unit test (test/verdicts.test.ts).
+ * problem. No sockets, timers or clock here, so every row is a unit test (test/probe-verdicts.test.ts).
  *
  * The replies are those of Debian's vsftpd 3.0.3 (shared reference sections 3.5 and 4, reproduced
  * by the ftp-scenarios scripts and the namespace tests).
