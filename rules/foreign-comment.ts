@@ -8,6 +8,7 @@ const foreignComment: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'A line starting with "//", "/*", ";" or "--" is not a comment: vsftpd reads it as an option and stops.',
   docs: {
     what:

@@ -24,6 +24,7 @@ const inlineCommentRule: Rule = {
   category: 'syntax',
   severity: 'warning',
   fixable: 'unsafe',
+  perUser: 'also',
   summary: 'vsftpd has no inline comments: "# text" after a value is part of the value.',
   docs: {
     what:

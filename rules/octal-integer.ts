@@ -48,6 +48,7 @@ const octalInteger: Rule = {
   category: 'syntax',
   severity: 'warning',
   fixable: 'unsafe',
+  perUser: 'also',
   summary: 'A leading 0 makes a number octal; a umask without one is decimal.',
   docs: {
     what:

@@ -26,6 +26,7 @@ const unknownOption: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'unsafe',
+  perUser: 'also',
   summary: 'An option name the target build does not know stops vsftpd at start-up.',
   docs: {
     what:
