@@ -55,7 +55,7 @@ const SOURCES: readonly [string, () => Input[]][] = [
 const KNOWN_VIOLATIONS: Record<string, { newWarning: number; count: number }> = {
   'the real-world corpus': { newWarning: 4, count: 9 },
   'the fixtures': { newWarning: 1, count: 6 },
-  'the rule docs examples': { newWarning: 2, count: 8 },
+  'the rule docs examples': { newWarning: 1, count: 7 },
   '300 generated configs': { newWarning: 36, count: 132 },
 };
 
