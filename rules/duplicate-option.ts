@@ -7,6 +7,7 @@ const duplicateOption: Rule = {
   category: 'hygiene',
   severity: 'warning',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'An option is set more than once; vsftpd uses the last line and ignores the others.',
   sources: ['vsftpd parseconf.c (each line overwrites the tunable)', 'vsftpd-reference 0.10'],
   docs: {

@@ -7,6 +7,7 @@ const indentedSetting: Rule = {
   category: 'hygiene',
   severity: 'info',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'A setting is indented; vsftpd ignores the indent, but it reads like a continuation.',
   sources: ['vsftpd parseconf.c (leading whitespace is skipped)', 'vsftpd-reference 1.4'],
   docs: {

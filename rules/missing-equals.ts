@@ -8,6 +8,7 @@ const missingEquals: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'none',
+  perUser: 'also',
   summary: 'A line without "=" that is not a comment or a string option stops vsftpd.',
   docs: {
     what:

@@ -7,6 +7,7 @@ const nonCanonicalBool: Rule = {
   category: 'hygiene',
   severity: 'info',
   fixable: 'safe',
+  perUser: 'also',
   enabledByDefault: false,
   summary: 'A boolean written yes/True/1/0 instead of YES or NO.',
   sources: ['vsftpd parseconf.c (YES/TRUE/1/NO/FALSE/0, any case)', 'vsftpd-reference 0.4'],

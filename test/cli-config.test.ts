@@ -460,7 +460,7 @@ describe('--print-effective', () => {
   test('uses the target of the file\'s config (an override here)', () => {
     const run = cli(['--print-effective', FEDORA]);
     expect(run.stdout).toContain('ssl_tlsv1_2=YES  # line 4');
-    expect(run.stdout).toContain('# compiled default (Fedora/RHEL vsftpd 3.0.x)');
+    expect(run.stdout).toContain('# compiled default (Fedora/RHEL 8-9 vsftpd 3.0.x)');
   });
 
   test('a file vsftpd cannot parse: its fatal findings, then exit 1', () => {

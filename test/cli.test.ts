@@ -265,7 +265,7 @@ describe('--format json', () => {
       unreadableFiles: 0,
     });
     expect(report.files).toHaveLength(2);
-    expect(report.files[1]).toEqual({ path: CLEAN, encoding: 'utf8', target: 'debian-3.0.3', findings: [], suppressed: [] });
+    expect(report.files[1]).toEqual({ path: CLEAN, encoding: 'utf8', target: 'debian-3.0.3', mode: 'server', findings: [], suppressed: [] });
     const [finding] = report.files[0].findings;
     expect(Object.keys(finding)).toEqual([
       'ruleId', 'name', 'category', 'severity', 'message',

@@ -384,7 +384,7 @@ describe('--format json', () => {
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report)).toEqual(['version', 'target', 'files', 'summary']);
     const [annotated, missing] = report.files;
-    expect(Object.keys(annotated)).toEqual(['path', 'encoding', 'target', 'findings', 'suppressed']);
+    expect(Object.keys(annotated)).toEqual(['path', 'encoding', 'target', 'mode', 'findings', 'suppressed']);
     expect(missing).toEqual({ path: 'missing.conf', error: 'no such file', findings: [], suppressed: [] });
     const [first] = annotated.suppressed;
     expect(Object.keys(first)).toEqual([

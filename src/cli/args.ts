@@ -44,6 +44,10 @@ export interface CliOptions {
   readonly inlineConfig: boolean;
   /** --pasv-range MIN-MAX, unparsed. */
   readonly pasvRange: string | undefined;
+  /** --per-user: the files are per-user config files (user_config_dir); false: as the config says. */
+  readonly perUser: boolean;
+  /** --list-targets: print the builds and aliases, then exit. */
+  readonly listTargets: boolean;
   /** --output-file: the report goes there instead of standard output. */
   readonly outputFile: string | undefined;
   /** --quiet: report errors only. */
@@ -168,6 +172,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       requiresArg: true,
       describe: 'Passive port range fixes write when a config has none (MIN-MAX, default 40000-40100)',
     })
+    .option('per-user', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'The files are per-user config files (user_config_dir): check only what applies after ' +
+        'login, and report options that have no effect there',
+    })
     .option('fix', {
       type: 'boolean',
       default: false,
@@ -211,6 +222,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         '(line or compiled default), then exit; --format json for JSON',
     })
     .option('list-rules', { type: 'boolean', default: false, describe: 'List every rule and exit' })
+    .option('list-targets', { type: 'boolean', default: false, describe: 'List the --target builds and aliases and exit' })
     .option('explain', {
       type: 'string',
       requiresArg: true,
@@ -219,11 +231,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     .option('completion', { type: 'boolean', default: false, describe: 'Print a bash/zsh completion script and exit' })
     .completion('completion', 'Print a bash/zsh completion script: vsftpd-lint completion >> ~/.bashrc')
     .group(['format', 'output-file', 'quiet', 'color'], 'Output:')
-    .group(['target', 'config', 'rule', 'enable', 'disable', 'inline-config', 'pasv-range'], 'Configuration:')
+    .group(['target', 'config', 'rule', 'enable', 'disable', 'inline-config', 'pasv-range', 'per-user'], 'Configuration:')
     .group(['max-warnings', 'exit-zero', 'exit-non-zero-on-fix'], 'Exit status flags:')
     .group(['fix', 'unsafe-fixes', 'diff'], 'Fixing:')
     .group(['stdin', 'stdin-filename'], 'Input:')
-    .group(['print-effective', 'list-rules', 'explain', 'completion'], 'Information:')
+    .group(['print-effective', 'list-rules', 'list-targets', 'explain', 'completion'], 'Information:')
     .example('$0', 'Lint /etc/vsftpd.conf for Debian/Ubuntu vsftpd 3.0.3')
     .example('$0 --target fedora /etc/vsftpd/vsftpd.conf', 'Lint for Fedora/RHEL')
     .example('ssh ftp1 cat /etc/vsftpd.conf | $0 -', 'Lint standard input')
@@ -272,6 +284,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     disable: list('disable'),
     inlineConfig: args.inlineConfig !== false,
     pasvRange: str('pasvRange'),
+    perUser: bool('perUser'),
+    listTargets: bool('listTargets'),
     outputFile: str('outputFile'),
     quiet: bool('quiet'),
     stdinFilename: str('stdinFilename'),

@@ -15,7 +15,7 @@ import { lintDocumentResult } from '../engine/lint';
 import type { FixResult } from '../fix/fix';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
-import { getTarget } from '../schema/targets';
+import { describeTargets, getTarget } from '../schema/targets';
 import { CliOptions, parseArgs } from './args';
 import { UsageError } from './usage';
 import { useColor } from './color';
@@ -23,7 +23,7 @@ import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, exitCodeForDiff } f
 import { loadFormatter } from './formatters/load';
 import { checkOutputFile, OutputError, writeReport } from './output';
 import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
-import { FileResult, totals } from './results';
+import { FileResult, modeOf, totals } from './results';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -45,6 +45,10 @@ async function run(argv: readonly string[]): Promise<number> {
   setColor(options, options.outputFile === undefined && process.stdout.isTTY === true);
 
   if (options.listRules || options.explain !== undefined) return ruleDocs(options);
+  if (options.listTargets) {
+    process.stdout.write(describeTargets().map((line) => `${line}\n`).join(''));
+    return EXIT_CLEAN;
+  }
 
   let settings: LintSettings;
   try {
@@ -158,6 +162,7 @@ async function lintFile(job: Job, options: CliOptions): Promise<FileResult> {
       path: source.path,
       encoding: source.encoding,
       target: job.options.target,
+      mode: modeOf(job.options),
       findings: result.findings,
       suppressed: result.suppressed,
     };
@@ -211,7 +216,7 @@ async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
       return { path: source.path, error: reason };
     }
     const changed = result.output !== source.text;
-    const base = { path: source.path, encoding: source.encoding, target: job.options.target };
+    const base = { path: source.path, encoding: source.encoding, target: job.options.target, mode: modeOf(job.options) };
     if (job.path === STDIN_PATH) {
       process.stdout.write(Buffer.from(result.output, source.encoding));
     } else if (changed && file) {

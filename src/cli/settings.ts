@@ -36,6 +36,7 @@ export class LintSettings {
       disable: options.disable,
       inlineConfig: options.inlineConfig,
       pasvRange: options.pasvRange,
+      ...(options.perUser ? { perUser: true } : {}),
     };
     this.choice = options.noConfig ? { noConfig: true } : { config: options.config };
     this.explicit = options.config !== undefined && !options.noConfig ? this.loader.load(options.config) : null;

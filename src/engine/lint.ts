@@ -35,6 +35,12 @@ export interface LintOptions {
   readonly inlineConfig?: boolean;
   /** The passive port range fixes write when a config has none; default 40000-40100. */
   readonly pasvRange?: PasvRange;
+  /**
+   * The text is a per-user config file (user_config_dir), read after login on top of the
+   * server's config: only the rules marked `perUser` run, and options that have no effect per
+   * user are reported (per-user-no-effect). Default false: a server config.
+   */
+  readonly perUser?: boolean;
 }
 
 /** What a lint returns when the caller wants more than the findings. */
@@ -63,7 +69,7 @@ export function lintResult(text: string, options: LintOptions = {}): LintResult 
 const DEFAULT_RULES = RULES.filter((rule) => rule.enabledByDefault !== false);
 const SYNTAX_RULES = RULES.filter((rule) => rule.category === 'syntax');
 const NO_SEVERITIES: ReadonlyMap<string, Severity> = new Map();
-const DEFAULT_RULE_OPTIONS: RuleOptions = { pasvRange: SUGGESTED_PASV_RANGE };
+const DEFAULT_RULE_OPTIONS: RuleOptions = { pasvRange: SUGGESTED_PASV_RANGE, perUser: false };
 
 export function lintDocument(document: Document, options: LintOptions = {}): Finding[] {
   return lintDocumentResult(document, options).findings;
@@ -86,12 +92,18 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
   const { rules, severities } = options.selection
     ? resolveRuleSelection(options.selection, universe, options.rules ?? DEFAULT_RULES)
     : { rules: options.rules ?? DEFAULT_RULES, severities: NO_SEVERITIES };
-  const ruleOptions: RuleOptions = options.pasvRange ? { pasvRange: options.pasvRange } : DEFAULT_RULE_OPTIONS;
+  const perUser = options.perUser === true;
+  const ruleOptions: RuleOptions =
+    options.pasvRange || perUser
+      ? { pasvRange: options.pasvRange ?? SUGGESTED_PASV_RANGE, perUser }
+      : DEFAULT_RULE_OPTIONS;
   const config = new EffectiveConfig(document, target);
   const collected: Collected[] = [];
   const callbacks: { rule: Rule; callback: (outcome: SuppressionOutcome) => void }[] = [];
   const ran = new Set<string>();
   let late = false;
+  // A per-user file is judged only by the rules about its own lines (see Rule.perUser).
+  const applicable = rules.filter((rule) => (perUser ? rule.perUser : rule.perUser !== 'only'));
   const fatal = config.settings.filter((setting) => isFatal(setting.outcome));
   const causes = new Map<Finding, string>();
   const run = (rule: Rule, ruleConfig: EffectiveConfig, adjust?: (report: Report) => Report) => {
@@ -116,12 +128,12 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
     rule.check(context);
   };
   if (fatal.length === 0) {
-    for (const rule of rules) run(rule, config);
+    for (const rule of applicable) run(rule, config);
   } else {
     // vsftpd stops at a line it cannot read. The syntax rules say how the file is written; the
     // others reason about what vsftpd will read once those lines are fixed, so that one run shows
     // both (fixing a trailing blank should not be followed by "nobody can log in").
-    for (const rule of rules) if (rule.category === 'syntax') run(rule, config);
+    for (const rule of applicable) if (rule.category === 'syntax') run(rule, config);
     const repaired = new EffectiveConfig(document, target, repairs(document, target, config, fatal, ruleOptions));
     const condition = ` (once ${lineList(fatal.map((s) => s.line.line))} ${fatal.length === 1 ? 'is' : 'are'} fixed)`;
     const touchesFatal = (fix: Fix) =>
@@ -135,7 +147,7 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
       // line say what it evidently means (e.g. CRLF endings), so it may edit one.
       fix: report.fix?.safety === 'unsafe' && touchesFatal(report.fix) ? undefined : report.fix,
     });
-    for (const rule of rules) if (rule.category !== 'syntax') run(rule, repaired, adjust);
+    for (const rule of applicable) if (rule.category !== 'syntax') run(rule, repaired, adjust);
   }
 
   const parsed =

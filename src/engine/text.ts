@@ -78,12 +78,12 @@ export function isIndentedComment(line: SettingLine): boolean {
 }
 
 /**
- * The comment marker of another language ("//", ";", or "--" followed by a blank, a "-" or the
- * end of the line) that starts a setting line, or undefined. vsftpd has no comment syntax but "#"
+ * The comment marker of another language ("//", "/*", ";", or "--" followed by a blank, a "-" or
+ * the end of the line) that starts a setting line, or undefined. vsftpd has no comment syntax but "#"
  * in column 1, so it reads such a line as an option name and stops.
  */
 export function foreignCommentMarker(line: SettingLine): string | undefined {
-  return /^(?:\/\/|;|--(?=[ \t\r\v\f-]|$))/.exec(line.name)?.[0];
+  return /^(?:\/\/|\/\*|;|--(?=[ \t\r\v\f-]|$))/.exec(line.name)?.[0];
 }
 
 /** Lines whose cause another rule explains first: a BOM, an indented "#", a "//" or ";" comment. */

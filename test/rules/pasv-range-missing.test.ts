@@ -24,7 +24,7 @@ testRule('pasv-range-missing', {
     {
       code: 'pasv_enable=YES\n',
       target: 'fedora',
-      line: 1, column: 1, message: 'of Fedora/RHEL vsftpd 3.0.x',
+      line: 1, column: 1, message: 'of Fedora/RHEL 8-9 vsftpd 3.0.x',
       output: 'pasv_enable=YES\npasv_min_port=40000\npasv_max_port=40100\n',
     },
   ],
