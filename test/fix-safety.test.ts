@@ -54,9 +54,9 @@ const SOURCES: readonly [string, () => Input[]][] = [
 /** Inputs per source that break the two properties today (see the top comment). */
 const KNOWN_VIOLATIONS: Record<string, { newWarning: number; count: number }> = {
   'the real-world corpus': { newWarning: 4, count: 9 },
-  'the fixtures': { newWarning: 1, count: 6 },
-  'the rule docs examples': { newWarning: 2, count: 8 },
-  '300 generated configs': { newWarning: 36, count: 132 },
+  'the fixtures': { newWarning: 1, count: 5 },
+  'the rule docs examples': { newWarning: 1, count: 7 },
+  '300 generated configs': { newWarning: 35, count: 132 },
 };
 
 /** The problems, when there are more or fewer than the known number (a ratchet). */

@@ -686,3 +686,10 @@ describe('fix passes the lint options through', () => {
     expect(fix(text, { rules, inlineConfig: false }).output).toBe('# vsftpd-lint disable-next-line indented-setting\nlisten=YES\n');
   });
 });
+
+test('text that extends the last line (no final newline) is not put after settings appended there', () => {
+  const text = 'listen=YES\ncmds_allowed=FEAT,TYPE,CWD,PWD,LIST,RETR,QUIT';
+  const { output } = fix(text, { unsafe: true });
+  expect(output).toContain('cmds_allowed=FEAT,TYPE,CWD,PWD,LIST,RETR,QUIT,PASV,EPSV\n');
+  expect(output).not.toMatch(/^,PASV/m);
+});
