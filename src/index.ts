@@ -62,10 +62,10 @@ export { parseProjectConfig, configForFile, parsePasvRange, ConfigError, PROJECT
 export type { ProjectConfig, FileConfig, ConfigOptions } from './engine/config/validate';
 /**
  * How a value is shown and read: `formatValue(option, value)`, `readingNote`; `quote(text)` and
- * `escapeControls(text)` make untrusted text safe to print (escaped, bounded).
+ * `escapeText(text)` make untrusted text safe to print (escaped, bounded).
  */
 export { formatValue, readingNote } from './schema/values';
-export { quote, escapeControls } from './engine/text';
+export { quote, escapeText } from './engine/text';
 /** vsftpd builds (`--target`): ids, aliases, option tables and compiled defaults. */
 export { getTarget, resolveTargetId, DEFAULT_TARGET, TARGET_ALIASES } from './schema/targets';
 export type { Target } from './schema/targets';
