@@ -67,7 +67,7 @@ export type { ProjectConfig, FileConfig, ConfigOptions } from './engine/config/v
 export { formatValue, readingNote } from './schema/values';
 export { quote, escapeText } from './engine/text';
 /** vsftpd builds (`--target`): ids, aliases, option tables and compiled defaults. */
-export { getTarget, resolveTargetId, DEFAULT_TARGET, TARGET_ALIASES } from './schema/targets';
+export { getTarget, resolveTargetId, describeTargets, DEFAULT_TARGET, TARGET_ALIASES } from './schema/targets';
 export type { Target } from './schema/targets';
 export { BUILD_IDS, OPTIONS } from './schema/options';
 export type { BuildId, OptionSpec } from './schema/options';

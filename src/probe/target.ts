@@ -72,7 +72,7 @@ export function parseProbeTarget(text: string): ProbeTarget {
  * `text` fit to repeat in a message: the password of a "scheme://user:password@host" replaced by
  * "****", and control characters escaped.
  */
-export function redactUrl(text: string): string {
+function redactUrl(text: string): string {
   return escapeText(text.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^/@:]*:)[^@]*@/i, '$1****@'));
 }
 

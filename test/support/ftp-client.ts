@@ -12,7 +12,7 @@ const STEP_MS = 5000;
 // Helpers: timeouts and a minimal FTP client (the server side is test/support/ftp-server.ts)
 // ---------------------------------------------------------------------------------------------
 
-export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
@@ -112,7 +112,7 @@ export function connect(host: string, port: number): Promise<net.Socket> {
 }
 
 /** Everything the server sends on a data connection, until it closes it. */
-export function readAll(socket: net.Socket): Promise<string> {
+function readAll(socket: net.Socket): Promise<string> {
   return within(
     new Promise<string>((resolve, reject) => {
       let data = '';

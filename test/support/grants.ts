@@ -7,7 +7,7 @@
  */
 
 /** Booleans that loosen security when turned on. */
-export const MUST_NOT_TURN_ON = [
+const MUST_NOT_TURN_ON = [
   'write_enable', 'anon_upload_enable', 'anon_mkdir_write_enable', 'anon_other_write_enable',
   'anonymous_enable', 'local_enable', 'pasv_promiscuous', 'port_promiscuous',
   'allow_writeable_chroot', 'ssl_sslv2', 'ssl_sslv3', 'ssl_tlsv1', 'no_anon_password',
@@ -15,16 +15,16 @@ export const MUST_NOT_TURN_ON = [
 ] as const;
 
 /** Booleans that loosen security (or lose the record of what happened) when turned off. */
-export const MUST_NOT_TURN_OFF = [
+const MUST_NOT_TURN_OFF = [
   'chroot_local_user', 'chroot_list_enable', 'ssl_enable', 'force_local_logins_ssl',
   'force_local_data_ssl', 'force_anon_logins_ssl', 'force_anon_data_ssl', 'hide_ids',
   'xferlog_enable', 'log_ftp_protocol', 'anon_world_readable_only',
 ] as const;
 
 /** Masks: a fix may add bits, never remove one. */
-export const UMASKS = ['local_umask', 'anon_umask'] as const;
+const UMASKS = ['local_umask', 'anon_umask'] as const;
 /** Modes: a fix may remove bits, never add one. */
-export const MODES = ['file_open_mode', 'chown_upload_mode'] as const;
+const MODES = ['file_open_mode', 'chown_upload_mode'] as const;
 
 const BOOL_DEFAULTS: Record<string, boolean> = {
   write_enable: false, anon_upload_enable: false, anon_mkdir_write_enable: false,

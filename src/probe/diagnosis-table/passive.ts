@@ -123,7 +123,7 @@ export function unparseable(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', rep
   };
 }
 
-export function dataConnectFailure(ctx: DiagnosisContext, command: string, attempt: AttemptReport, addressKnownBad: boolean): Diagnosis {
+function dataConnectFailure(ctx: DiagnosisContext, command: string, attempt: AttemptReport, addressKnownBad: boolean): Diagnosis {
   const where = formatEndpoint(attempt.endpoint.host, attempt.endpoint.port);
   const range = ctx.range;
   const rangeText = range
