@@ -138,7 +138,7 @@ function coldUnknownOptions(count: number, options: Options): ColdResult | undef
       problem(`cold.js unknown-options ${count}: exit status ${child.status}: ${child.stderr.toString().split('\n')[0]}`);
       return undefined;
     }
-    samples.push(JSON.parse(child.stdout.toString()));
+    samples.push(JSON.parse(child.stdout.toString()) as (typeof samples)[number]);
   }
   const s = samples[0];
   return {

@@ -392,7 +392,7 @@ function measureMemory(cases: [string, string[]][], cwd: string, runs: number): 
         return undefined;
       }
       const text = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '';
-      const kb = gnuTime ? Number(text.trim().split('\n').pop()) : Number(JSON.parse(text || '{}').maxRssKb);
+      const kb = gnuTime ? Number(text.trim().split('\n').pop()) : Number((JSON.parse(text || '{}') as { maxRssKb?: unknown }).maxRssKb);
       if (!Number.isFinite(kb) || kb <= 0) {
         problem(`memory ${name}: no RSS figure (${text.trim().slice(0, 80)})`);
         return undefined;

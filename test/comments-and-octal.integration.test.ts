@@ -157,7 +157,7 @@ test('inline-comment: ftpd_banner shows the "#" text in the greeting, as the inf
   const [finding] = lint(`${line}\n`, { target: TARGET }).filter((f) => f.name === 'inline-comment');
   expect(finding).toMatchObject({ severity: 'info', fixable: 'none' });
   expect(finding.message).toContain("ftpd_banner shows 'Welcome to FTP server #2'");
-  expect(await withAnonymousSession([line], async (_, greeting) => greeting)).toBe('220 Welcome to FTP server #2');
+  expect(await withAnonymousSession([line], (_, greeting) => Promise.resolve(greeting))).toBe('220 Welcome to FTP server #2');
 });
 
 describe('octal-integer: the umask vsftpd applies is the one the linter reads, and the safe fix keeps it', () => {

@@ -245,6 +245,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 /** The command line as yargs reads it (and help, version and completion printed). */
 export function yargsArgs(argv: readonly string[]): RawArgs {
   // Loaded here, not at start-up: see the top of this file.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, on purpose
   const yargs = require('yargs') as (args: string[]) => Argv;
   const parser = yargs([...argv])
     .scriptName('vsftpd-lint')

@@ -86,7 +86,8 @@ declare const VSFTPD_LINT_LSP_BUNDLE: string | undefined;
 
 function loadLspCommand(): Promise<typeof import('./lsp-command')> {
   return typeof VSFTPD_LINT_LSP_BUNDLE === 'string'
-    ? Promise.resolve(require(path.join(__dirname, VSFTPD_LINT_LSP_BUNDLE)) as typeof import('./lsp-command'))
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, loaded on demand
+      Promise.resolve(require(path.join(__dirname, VSFTPD_LINT_LSP_BUNDLE)) as typeof import('./lsp-command'))
     : import('./lsp-command');
 }
 

@@ -216,7 +216,7 @@ export abstract class ProbeRun {
  */
 function scrub<T>(value: T, mask: (text: string) => string): T {
   if (typeof value === 'string') return mask(escapeText(mask(value))) as unknown as T;
-  if (Array.isArray(value)) return value.map((v) => scrub(v, mask)) as unknown as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => scrub(v, mask)) as unknown as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = scrub(v, mask);
