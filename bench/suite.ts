@@ -19,6 +19,7 @@ export interface Options {
   readonly cli: string;
 }
 
+
 export function parseOptions(argv: readonly string[]): Options {
   let quick = false;
   let runs: number | undefined;
@@ -68,3 +69,4 @@ export function section(title: string): void {
 export function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
+

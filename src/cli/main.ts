@@ -47,11 +47,7 @@ async function run(argv: readonly string[]): Promise<number> {
 
   if (options.listRules || options.explain !== undefined) return ruleDocs(options);
   if (options.listTargets) {
-    process.stdout.write(
-      describeTargets()
-        .map((line) => `${line}\n`)
-        .join(''),
-    );
+    process.stdout.write(describeTargets().map((line) => `${line}\n`).join(''));
     return EXIT_CLEAN;
   }
 
@@ -158,7 +154,9 @@ async function read(path: string, options: CliOptions, keepOpen = false): Promis
   const result = await readSource(path, { keepOpen });
   if (path !== STDIN_PATH || options.stdinFilename === undefined) return result;
   const name = options.stdinFilename;
-  return result.ok ? { ok: true, source: { ...result.source, path: name } } : { ok: false, error: { ...result.error, path: name } };
+  return result.ok
+    ? { ok: true, source: { ...result.source, path: name } }
+    : { ok: false, error: { ...result.error, path: name } };
 }
 
 async function lintFiles(options: CliOptions, jobs: readonly Job[]): Promise<number> {
@@ -213,10 +211,7 @@ async function fixFiles(options: CliOptions, jobs: readonly Job[]): Promise<numb
 }
 
 async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
-  const [{ fix }, { closeFile, FileChangedError, WriteError, replaceFile }] = await Promise.all([
-    import('../fix/fix'),
-    import('../fix/write-file'),
-  ]);
+  const [{ fix }, { closeFile, FileChangedError, WriteError, replaceFile }] = await Promise.all([import('../fix/fix'), import('../fix/write-file')]);
   // Kept open from the read to the write: the fix replaces exactly the file it read.
   const read_ = await read(job.path, options, true);
   if (!read_.ok) {
@@ -308,7 +303,10 @@ async function diffFiles(options: CliOptions, jobs: readonly Job[]): Promise<num
 function encodeDiff(diff: string, encoding: Encoding): Buffer {
   if (encoding === 'utf8') return Buffer.from(diff, 'utf8');
   const headerEnd = diff.indexOf('\n', diff.indexOf('\n') + 1) + 1;
-  return Buffer.concat([Buffer.from(diff.slice(0, headerEnd), 'utf8'), Buffer.from(diff.slice(headerEnd), encoding)]);
+  return Buffer.concat([
+    Buffer.from(diff.slice(0, headerEnd), 'utf8'),
+    Buffer.from(diff.slice(headerEnd), encoding),
+  ]);
 }
 
 /** --print-effective FILE: the value of every option and where it comes from. */

@@ -67,15 +67,8 @@ export function fixedOf(result: FileResult): readonly Finding[] {
 
 export function totals(results: readonly FileResult[]): Totals {
   const t = {
-    errors: 0,
-    warnings: 0,
-    infos: 0,
-    safeFixes: 0,
-    unsafeFixes: 0,
-    fixed: 0,
-    fixedFiles: 0,
-    unreadable: 0,
-    unwritable: 0,
+    errors: 0, warnings: 0, infos: 0, safeFixes: 0, unsafeFixes: 0,
+    fixed: 0, fixedFiles: 0, unreadable: 0, unwritable: 0,
   };
   for (const result of results) {
     if ('error' in result) t.unreadable++;

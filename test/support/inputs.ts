@@ -21,8 +21,7 @@ const FIXTURES_DIR = path.resolve(__dirname, '../../fixtures');
 
 /** fixtures/**\/*.conf; a directory with a `target` file names the build its files are for. */
 export function fixtureInputs(): Input[] {
-  return fs
-    .readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' })
+  return (fs.readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' }) as string[])
     .filter((relative) => relative.endsWith('.conf'))
     .sort()
     .map((relative) => {

@@ -50,7 +50,10 @@ function rowsOf(result: FileResult): Row[] {
     finding,
     status,
   });
-  const rows = [...fixedOf(result).map((f) => row(f, 'fixed')), ...findingsOf(result).map((f) => row(f, statusOf(f)))];
+  const rows = [
+    ...fixedOf(result).map((f) => row(f, 'fixed')),
+    ...findingsOf(result).map((f) => row(f, statusOf(f))),
+  ];
   // Fixed and remaining findings interleaved by line (fixed first on a tie), as a reader scans.
   return rows
     .map((r, i) => ({ r, i }))
@@ -87,7 +90,8 @@ function summary(t: Totals, files: number): string[] {
   } else {
     const left = t.fixed > 0 ? ' left' : '';
     const text =
-      `✖ ${plural(problems, 'problem')}${left} ` + `(${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${t.infos} info)`;
+      `✖ ${plural(problems, 'problem')}${left} ` +
+      `(${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${t.infos} info)`;
     const color = t.errors > 0 ? kleur.red : t.warnings > 0 ? kleur.yellow : kleur.blue;
     lines.push(kleur.bold(color(text)));
   }
@@ -110,7 +114,10 @@ function fixHint({ safeFixes: safe, unsafeFixes: unsafe }: Totals): string {
   const verb = (n: number) => (n === 1 ? 'has' : 'have');
   const them = (n: number) => (n === 1 ? 'it' : 'them');
   if (safe > 0 && unsafe > 0) {
-    return `${safe} ${verb(safe)} a safe fix, ${unsafe} an unsafe fix: ` + `--fix would fix ${safe}, --fix --unsafe-fixes ${safe + unsafe}`;
+    return (
+      `${safe} ${verb(safe)} a safe fix, ${unsafe} an unsafe fix: ` +
+      `--fix would fix ${safe}, --fix --unsafe-fixes ${safe + unsafe}`
+    );
   }
   if (safe > 0) return `${safe} ${verb(safe)} a safe fix: --fix would fix ${them(safe)}`;
   if (unsafe > 0) {
