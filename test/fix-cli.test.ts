@@ -16,7 +16,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fix } from '../src';
-import { AtomicWriteFs, closeFile, openFile, replaceFile, WriteError, writeFileAtomic } from '../src/fix/write-file';
+import { closeFile, openFile } from '../src/cli/open-file';
+import { AtomicWriteFs, replaceFile, WriteError, writeFileAtomic } from '../src/fix/write-file';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');

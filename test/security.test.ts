@@ -345,3 +345,52 @@ describe('low: hostile JSON in a config file gives one clear line naming the fil
     expect(run.stderr).not.toMatch(/\n\s+at |RangeError|TypeError/);
   });
 });
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gcc', 'checkstyle'];
+/** What must never reach a terminal or a CI log raw: ESC, CSI (C1), bidi overrides, BEL. */
+const DANGEROUS = /[\u0007\u001b\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+describe('item 9: every quoted value is bounded', () => {
+  test.each(FORMATS)('a secret-like long line never comes back whole (--format %s)', (format) => {
+    const dir = attackerDir();
+    // As a symlinked /etc/shadow or /proc/self/environ would look: long lines that are no settings.
+    const secret = `root:$6$${'s3cr3tHash'.repeat(30)}:19000:0:99999:7:::`;
+    const value = `ftpd_banner=${'x'.repeat(5000)}TAIL`;
+    write(path.join(dir, 'leak.conf'), `${secret}\n${secret}=YES\n${value} \nlisten=YES \n`);
+    const run = cli(['--format', format, 'leak.conf'], { cwd: dir });
+    expect(run.status).toBe(1);
+    const out = run.stdout + run.stderr;
+    expect(out).not.toContain(secret);
+    expect(out).not.toContain(secret.slice(0, 120));
+    expect(out).not.toContain('TAIL');
+    expect(out).toContain('…');
+  });
+});
+
+describe('low: file names and config text are escaped in every format and on stderr', () => {
+  const hostileName = 'a\u001b]0;owned\u0007\u202eb\u009b2J.conf';
+  const forgedName = 'x.conf:1:1: error: forged\nvsftpd.conf';
+
+  test.each(FORMATS)('--format %s', (format) => {
+    const dir = attackerDir();
+    write(path.join(dir, hostileName), 'listen=YES \nbad\u001b[2Joption=1\nftpd_banner=\u202eevil\u009b\n');
+    write(path.join(dir, forgedName), 'listen=YES \n');
+    const run = cli(['--format', format, hostileName, forgedName, 'missing\u001b[31m.conf'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toMatch(DANGEROUS);
+    expect(run.stderr).not.toMatch(DANGEROUS);
+    // No line starts with the forged text: the newline in the name is shown as "\n".
+    expect(run.stdout.split('\n').some((line) => line.startsWith('vsftpd.conf'))).toBe(false);
+    const shownName = ({ json: 'forged\\\\nvsftpd.conf', sarif: 'forged%5Cnvsftpd.conf' } as Record<string, string>)[format] ?? 'forged\\nvsftpd.conf';
+    expect(run.stdout).toContain(shownName);
+    expect(stderrLines(run)).toEqual(['vsftpd-lint: missing\\x1b[31m.conf: no such file']);
+  });
+
+  test('--diff headers', () => {
+    const dir = attackerDir();
+    write(path.join(dir, forgedName), 'listen=YES \n');
+    const lines = cli(['--diff', forgedName], { cwd: dir }).stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('--- ') || l.startsWith('+++ '))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('vsftpd.conf'))).toEqual([]);
+  });
+});

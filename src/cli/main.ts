@@ -15,6 +15,7 @@ import { lintDocumentResult } from '../engine/lint';
 import type { FixResult } from '../fix/fix';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
+import { escapeText } from '../engine/text';
 import { getTarget } from '../schema/targets';
 import { CliOptions, parseArgs } from './args';
 import { UsageError } from './usage';
@@ -22,8 +23,9 @@ import { useColor } from './color';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, exitCodeForDiff } from './exit-codes';
 import { loadFormatter } from './formatters/load';
 import { checkOutputFile, OutputError, writeReport } from './output';
+import { closeFile } from './open-file';
 import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
-import { FileResult, totals } from './results';
+import { escapedResult, FileResult, totals } from './results';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -108,10 +110,10 @@ async function report(
   context: { fixed?: boolean; stream?: NodeJS.WritableStream } = {},
 ): Promise<number> {
   const format = await loadFormatter(options.format);
-  const shown = options.quiet ? results.map(errorsOnly) : results;
+  const shown = (options.quiet ? results.map(errorsOnly) : results).map(escapedResult);
   // The build of the files (per-path overrides may choose several: then the first file's).
   const text = format(shown, { target: jobs[0].options.target, fixed: context.fixed });
-  writeReport(text, options.outputFile, context.stream ?? process.stdout);
+  await writeReport(text, options.outputFile, context.stream ?? process.stdout);
   // --quiet: warnings and info count for nothing (as in ESLint 9), but a fix is a fix.
   return exitCodeFor({ ...totals(shown), fixed: totals(results).fixed }, options);
 }
@@ -189,7 +191,7 @@ async function fixFiles(options: CliOptions, jobs: readonly Job[]): Promise<numb
 }
 
 async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
-  const [{ fix }, { closeFile, FileChangedError, WriteError, replaceFile }] = await Promise.all([import('../fix/fix'), import('../fix/write-file')]);
+  const [{ fix }, { FileChangedError, WriteError, replaceFile }] = await Promise.all([import('../fix/fix'), import('../fix/write-file')]);
   // Kept open from the read to the write: the fix replaces exactly the file it read.
   const read_ = await read(job.path, options, true);
   if (!read_.ok) {
@@ -257,7 +259,7 @@ async function diffFiles(options: CliOptions, jobs: readonly Job[]): Promise<num
         ...job.options,
         encoding: source.encoding,
         unsafe: options.unsafeFixes,
-        path: source.path,
+        path: escapeText(source.path),
       });
       if (diff !== '') {
         changed++;
@@ -269,7 +271,7 @@ async function diffFiles(options: CliOptions, jobs: readonly Job[]): Promise<num
       failed++;
     }
   }
-  writeReport(Buffer.concat(chunks), options.outputFile, process.stdout);
+  await writeReport(Buffer.concat(chunks), options.outputFile, process.stdout);
   const code = exitCodeForDiff(failed, changed);
   return code === EXIT_FINDINGS && options.exitZero ? EXIT_CLEAN : code;
 }
@@ -298,14 +300,15 @@ async function printEffective(options: CliOptions, settings: LintSettings): Prom
   }
   const { effectiveReport } = await import('./effective');
   const result = effectiveReport(read_.source, fileOptions, options.format === 'json');
-  writeReport(result.report, options.outputFile, process.stdout);
+  await writeReport(result.report, options.outputFile, process.stdout);
   if (result.problem !== undefined) complain(result.problem);
   return result.exitCode === EXIT_FINDINGS && options.exitZero ? EXIT_CLEAN : result.exitCode;
 }
 
 /** One line on stderr: usage and I/O errors never come with a stack trace. */
 function complain(message: string): void {
-  process.stderr.write(`vsftpd-lint: ${message}\n`);
+  // Escaped: file names and config text in it may hold ESC, newlines or bidi controls.
+  process.stderr.write(`vsftpd-lint: ${escapeText(message)}\n`);
 }
 
 function messageOf(err: unknown): string {

@@ -5,7 +5,7 @@
  * error for that file, never a reason to stop linting the others.
  */
 import { TextDecoder } from 'node:util';
-import { closeFile, NotRegularFileError, OpenFile, openFile, readBounded } from '../fix/write-file';
+import { closeFile, NotRegularFileError, OpenFile, openFile, readBounded } from './open-file';
 import type { Encoding } from '../parser/document';
 
 export const STDIN_PATH = '-';

@@ -1,5 +1,6 @@
 /** What the CLI learnt about each input, and the totals the formatters and exit code use. */
 import type { Finding } from '../engine/finding';
+import { escapeText } from '../engine/text';
 import type { SuppressedFinding } from '../engine/suppressions';
 import type { Encoding } from '../parser/document';
 
@@ -81,4 +82,18 @@ export function totals(results: readonly FileResult[]): Totals {
     }
   }
   return t;
+}
+
+/**
+ * The result with its file name and error texts escaped (src/engine/text.ts `escapeText`), as
+ * every format shows them: a file named with ESC, a newline or U+202E can neither drive the
+ * terminal nor forge a report line. Finding messages are escaped where they are made.
+ */
+export function escapedResult(result: FileResult): FileResult {
+  if ('error' in result) return { path: escapeText(result.path), error: escapeText(result.error) };
+  return {
+    ...result,
+    path: escapeText(result.path),
+    ...(result.writeError !== undefined ? { writeError: escapeText(result.writeError) } : {}),
+  };
 }

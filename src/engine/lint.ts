@@ -4,6 +4,7 @@ import { isFatal } from '../schema/setting';
 import { getTarget } from '../schema/targets';
 import { EffectiveConfig } from './effective-config';
 import type { Finding, Severity } from './finding';
+import { escapeText, shown } from './text';
 import { SUGGESTED_PASV_RANGE } from './passive-range';
 import type { PasvRange, Report, Rule, RuleContext, RuleOptions } from './rule';
 import { resolveRuleSelection, RuleSelection } from './rule-selection';
@@ -153,12 +154,15 @@ function toFinding(rule: Rule, report: Report, severity: Severity | undefined): 
     name: rule.name,
     category: rule.category,
     severity: severity ?? report.severity ?? rule.severity,
-    message: report.message,
+    // Config text quoted in a message is already bounded (text.ts `quote`); escaping the whole
+    // message also covers text a rule interpolates directly.
+    message: escapeText(report.message),
     line: lineNumber,
     column: column + 1,
     endLine: lineNumber,
     endColumn: endColumn + 1,
-    option: report.option ?? null,
+    // The name as written, which on a file that is no config may be a whole secret-like line.
+    option: report.option == null ? null : shown(report.option),
     fixable: report.fix ? report.fix.safety : 'none',
     fix: report.fix,
   };

@@ -55,7 +55,7 @@ export function quote(s: string): string {
  */
 export function quoteIfNeeded(s: string): string {
   const quoted = quote(s);
-  return quoted !== `'${s}'` || /[ ']/.test(s) ? quoted : s;
+  return quoted !== `'${s}'` || /[ ']/.test(s) ? quoted : shown(s);
 }
 
 /** "a", "a and b", "a, b and c". */
