@@ -394,3 +394,33 @@ describe('low: file names and config text are escaped in every format and on std
     expect(lines.filter((l) => l.startsWith('vsftpd.conf'))).toEqual([]);
   });
 });
+
+describe('low: pre-commit passes staged names that look like flags', () => {
+  // The argv pre-commit builds: entry, then the hook's args, then the staged files
+  // (test/integration-pre-commit.test.ts runs the real pre-commit with such names).
+  test('after "--", "-q.vsftpd.conf" and "--output-file=b.vsftpd.conf" are files, with user args before it', () => {
+    const dir = attackerDir();
+    write(path.join(dir, '-q.vsftpd.conf'), 'listen=YES \n');
+    const tracked = write(path.join(dir, 'b.vsftpd.conf'), 'listen=YES\n');
+    write(path.join(dir, '--output-file=b.vsftpd.conf'), 'listen=YES \n');
+    const run = cli(['--pre-commit', '--target', 'fedora', '--', '-q.vsftpd.conf', '--output-file=b.vsftpd.conf'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^-q\.vsftpd\.conf:1:8 +error/m);
+    expect(run.stdout).toMatch(/^--output-file=b\.vsftpd\.conf:1:8 +error/m);
+    expect(fs.readFileSync(tracked, 'utf8')).toBe('listen=YES\n');
+  });
+
+  test('--pre-commit without "--" (custom args: that forgot it) is refused', () => {
+    const run = cli(['--pre-commit', '--target', 'fedora', 'x.conf']);
+    expect(run.status).toBe(2);
+    expect(stderrLines(run)).toEqual([
+      'vsftpd-lint: --pre-commit: end the hook\'s args: with "--", which the staged file names follow (see --help)',
+    ]);
+  });
+
+  test('the hooks\' entries carry --pre-commit and default args "--"', () => {
+    const manifest = fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+    expect(manifest.match(/^ {2}entry: vsftpd-lint --pre-commit( --fix)?$/gm)).toHaveLength(2);
+    expect(manifest.match(/^ {2}args: \['--'\]$/gm)).toHaveLength(2);
+  });
+});

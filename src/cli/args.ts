@@ -203,6 +203,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         'The name of standard input in reports and for finding its config file and overrides ' +
         '(alone: reads standard input)',
     })
+    .option('pre-commit', {
+      type: 'boolean',
+      hidden: true,
+      describe: 'Set by the pre-commit hooks: the files must follow "--" (names starting with "-" stay names)',
+    })
     .option('print-effective', {
       type: 'string',
       requiresArg: true,
@@ -280,6 +285,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     printEffective: str('printEffective'),
   };
   if (handled) return options;
+  // pre-commit appends the staged file names after the hook's args: without "--" a staged
+  // "-q.vsftpd.conf" or "--output-file=b.vsftpd.conf" would be read as a flag.
+  if (bool('preCommit') && !argv.includes('--')) {
+    throw new UsageError('--pre-commit: end the hook\'s args: with "--", which the staged file names follow (see --help)');
+  }
   checkValues(options);
   const files = inputFiles(options, bool('stdin'));
   checkFixFlags(options, files, bool('stdin'));
