@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fix, lint, parse } from '../src';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -422,5 +423,30 @@ describe('low: pre-commit passes staged names that look like flags', () => {
     const manifest = fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
     expect(manifest.match(/^ {2}entry: vsftpd-lint --pre-commit( --fix)?$/gm)).toHaveLength(2);
     expect(manifest.match(/^ {2}args: \['--'\]$/gm)).toHaveLength(2);
+  });
+});
+
+describe('low: the library API validates its arguments', () => {
+  test.each([
+    [() => lint(42 as unknown as string), TypeError, 'vsftpd-lint: text must be a string, got number'],
+    [() => parse(null as unknown as string), TypeError, 'vsftpd-lint: text must be a string, got null'],
+    [() => lint('listen=YES\n', 'fedora' as never), TypeError, 'vsftpd-lint: options must be an object, got a string ("fedora")'],
+    [() => lint('', { target: 3 as never }), TypeError, 'options.target must be a build id or alias (a string), got a number (3)'],
+    [() => lint('', { encoding: 'utf16' as never }), TypeError, 'options.encoding must be "utf8" or "latin1"'],
+    [() => lint('', { rules: [{}] as never }), TypeError, 'options.rules must be an array of rules'],
+    [() => lint('', { inlineConfig: 'no' as never }), TypeError, 'options.inlineConfig must be a boolean'],
+    [() => lint('', { pasvRange: '40000-40100' as never }), TypeError, 'options.pasvRange must be { min, max } with integer ports'],
+    [() => lint('', { pasvRange: { min: 1024, max: 2000 } }), RangeError, 'vsftpd ignores pasv_min_port <= 1024'],
+    [() => lint('', { pasvRange: { min: 40000, max: 65535 } }), RangeError, 'vsftpd ignores'],
+    [() => lint('', { pasvRange: { min: 40100, max: 40000 } }), RangeError, 'MIN is above MAX'],
+    [() => lint('', { pasvRange: { min: 40000.5, max: 40100 } }), TypeError, 'integer ports'],
+  ])('%#: %s', (call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(message);
+  });
+
+  test('text smuggled through pasvRange never reaches what a fix writes', () => {
+    const smuggled = { min: '40000\nanonymous_enable=YES' as unknown as number, max: 40100 };
+    expect(() => fix('listen=YES\npasv_enable=YES\n', { unsafe: true, pasvRange: smuggled })).toThrow(TypeError);
   });
 });

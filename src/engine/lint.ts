@@ -5,6 +5,7 @@ import { getTarget } from '../schema/targets';
 import { EffectiveConfig } from './effective-config';
 import type { Finding, Severity } from './finding';
 import { escapeText, shown } from './text';
+import { checkLintOptions } from './arguments';
 import { SUGGESTED_PASV_RANGE } from './passive-range';
 import type { PasvRange, Report, Rule, RuleContext, RuleOptions } from './rule';
 import { resolveRuleSelection, RuleSelection } from './rule-selection';
@@ -72,6 +73,7 @@ interface Collected {
 }
 
 export function lintDocumentResult(document: Document, options: LintOptions = {}): LintResult {
+  checkLintOptions(options, 'vsftpd-lint');
   const target = getTarget(options.target);
   const universe = options.rules ? [...RULES, ...options.rules.filter((r) => !RULES.includes(r))] : RULES;
   const { rules, severities } = options.selection
