@@ -450,3 +450,20 @@ describe('low: the library API validates its arguments', () => {
     expect(() => fix('listen=YES\npasv_enable=YES\n', { unsafe: true, pasvRange: smuggled })).toThrow(TypeError);
   });
 });
+
+describe('low: file names that are not valid UTF-8', () => {
+  test('are linted and fixed (the bytes come from /proc/self/cmdline)', () => {
+    const dir = attackerDir();
+    const name = Buffer.from('caf\xe9.conf', 'latin1'); // latin1 "café.conf": invalid UTF-8
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), 'listen=YES \n');
+    const script = `exec "${process.execPath}" "${CLI}" "$(printf 'caf\\351.conf')"`;
+    const lint = spawnSync('sh', ['-c', script], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
+    expect(lint.stderr).toBe('');
+    expect(lint.stdout).toMatch(/^caf\uFFFD\.conf:1:8 +error/m);
+    const fixScript = `exec "${process.execPath}" "${CLI}" --fix "$(printf 'caf\\351.conf')"`;
+    const fixed = spawnSync('sh', ['-c', fixScript], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
+    expect(fixed.stderr).toBe('');
+    expect(fs.readFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), 'utf8')).toBe('listen=YES\n');
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+  });
+});

@@ -24,6 +24,7 @@ import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, exitCodeForDiff } f
 import { loadFormatter } from './formatters/load';
 import { checkOutputFile, OutputError, writeReport } from './output';
 import { closeFile } from './open-file';
+import { rawArguments } from './raw-argv';
 import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
 import { escapedResult, FileResult, totals } from './results';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
@@ -130,9 +131,12 @@ function errorsOnly(result: FileResult): FileResult {
   };
 }
 
+/** File names that are not valid UTF-8, to their bytes. */
+const RAW_ARGUMENTS = rawArguments();
+
 /** Reads a file; standard input is named by --stdin-filename when given. */
 async function read(path: string, options: CliOptions, keepOpen = false): Promise<ReadResult> {
-  const result = await readSource(path, { keepOpen });
+  const result = await readSource(path, { keepOpen, bytes: RAW_ARGUMENTS.get(path) });
   if (path !== STDIN_PATH || options.stdinFilename === undefined) return result;
   const name = options.stdinFilename;
   return result.ok
