@@ -21,8 +21,8 @@ const allowWriteableChroot: Rule = {
       'reports that failure). It has no effect for anonymous users.',
     prevents: 'chrooted users controlling the root of their own jail',
     example: {
-      bad: 'chroot_local_user=YES\nallow_writeable_chroot=YES',
-      good: 'chroot_local_user=YES\n# homes are root-owned, uploads go to ~/files\nlocal_root=/srv/ftp/$USER\nuser_sub_token=$USER',
+      bad: 'local_enable=YES\nchroot_local_user=YES\nallow_writeable_chroot=YES',
+      good: 'local_enable=YES\nchroot_local_user=YES\n# homes are root-owned, uploads go to ~/files\nlocal_root=/srv/ftp/$USER\nuser_sub_token=$USER',
     },
     fix:
       'No automatic fix: removing the line makes every user with a writable home fail at login ' +

@@ -1,9 +1,9 @@
-import { fixWith, replaceInLine, Rule, valueSpan } from '../src/engine/rule';
+import { fixWith, moveCommentAbove, replaceInLine, Rule, valueSpan } from '../src/engine/rule';
 import type { Fix } from '../src/engine/finding';
 import type { SettingLine } from '../src/parser/document';
 import { vsftpdMessage } from '../src/schema/setting';
 import { isExplainedByLayout, oops, quote } from '../src/engine/text';
-import { readBool } from '../src/schema/values';
+import { inlineComment, readBool } from '../src/schema/values';
 
 /** Words people write for a boolean that vsftpd does not accept, and what they mean. */
 const SYNONYMS: Readonly<Record<string, boolean>> = {
@@ -31,17 +31,13 @@ function diagnose(line: SettingLine): Diagnosis {
       fix: rewrite(readBool(withoutCr)!),
     };
   }
-  const commentAt = value.search(/[ \t]*#/);
-  if (commentAt > 0 && readBool(value.slice(0, commentAt)) !== undefined) {
+  const comment = inlineComment(withoutCr, 'bool');
+  const commented = comment && readBool(comment.before);
+  if (comment && commented !== undefined) {
     // Keep the comment: move it to its own line above the setting.
-    const comment = value.slice(commentAt).trimStart();
-    const meant = canonical(readBool(value.slice(0, commentAt))!);
     return {
       cause: 'vsftpd has no inline comments, so the comment is part of the value',
-      fix: fixWith(
-        'safe',
-        replaceInLine(line, 0, line.text.length, `${comment}\n${line.indent}${line.name}=${meant}`),
-      ),
+      fix: fixWith('safe', ...moveCommentAbove(line, comment, canonical(commented))),
     };
   }
   const trimmed = value.replace(/[ \t\r\v\f]+$/, '');

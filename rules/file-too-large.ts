@@ -7,8 +7,8 @@ const MAX_NAMES_SHOWN = 10;
 const fileTooLarge: Rule = {
   id: 'VSF113',
   name: 'file-too-large',
-  category: 'syntax',
-  severity: 'error',
+  category: 'hygiene',
+  severity: 'warning',
   fixable: 'none',
   summary: 'vsftpd reads only the first 100,000 bytes; settings after that are silently lost.',
   docs: {
@@ -18,10 +18,11 @@ const fileTooLarge: Rule = {
     why:
       'vsftpd reads at most 100,000 bytes of its config file and ignores the rest without a ' +
       'word. A setting that crosses the limit is read cut short: "listen_port=2121" may become ' +
-      '"listen_port=21" (silently) or "listen_por" (fatal). This is reported as an error even ' +
-      'when vsftpd starts, because the file does not mean what it says.',
+      '"listen_port=21" (silently) or "listen_por" (fatal). vsftpd starts (unless what it reads of ' +
+      'a cut line is fatal, reported as an error by the rule for what it reads), so this is a warning: ' +
+      'the file does not mean what it says.',
     prevents: 'options that silently keep their defaults; "missing value" for a cut name',
-    example: { bad: '(100 kB of comments)\nanonymous_enable=NO', good: 'anonymous_enable=NO\n(comments after the settings)' },
+    example: { bad: '(100 kB of comments)\nanonymous_enable=NO', good: 'anonymous_enable=NO\n(100 kB of comments)' },
     fix: 'Remove comments or move the settings before byte 100,000.',
   },
   check({ document, report }) {

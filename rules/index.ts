@@ -15,6 +15,8 @@ import crlfLineEndings from './crlf-line-endings';
 import fileTooLarge from './file-too-large';
 import nulByte from './nul-byte';
 import emptyStringValue from './empty-string-value';
+import foreignComment from './foreign-comment';
+import inlineComment from './inline-comment';
 // data-connection imports
 import pasvDisabled from './pasv-disabled';
 import pasvRangeMissing from './pasv-range-missing';
@@ -93,6 +95,8 @@ export const RULES: readonly Rule[] = [
   fileTooLarge,
   nulByte,
   emptyStringValue,
+  foreignComment,
+  inlineComment,
   // data-connection
   pasvDisabled,
   pasvRangeMissing,

@@ -12,12 +12,12 @@ const missingEquals: Rule = {
   docs: {
     what:
       'A non-blank, non-comment line without "=": stray text, a setting written "listen YES", ' +
-      'a ";" comment, or an option name alone.',
+      'or an option name alone. A line starting with "//", ";" or "--" is foreign-comment\'s.',
     why:
       'vsftpd reads the whole line as an option name with an empty value, which is fatal for ' +
       'everything but string options. There is no other comment syntax than "#" in column 1.',
     prevents: '500 OOPS: missing value in config file for: LINE',
-    example: { bad: 'listen YES\n; comment', good: 'listen=YES\n# comment' },
+    example: { bad: 'listen YES', good: 'listen=YES' },
     fix: 'Write NAME=VALUE, or turn the line into a comment with "#" in column 1.',
   },
   check({ document, settings, report }) {

@@ -25,8 +25,8 @@ const pasvRangeSmall: Rule = {
       'accept_timeout). Active-mode transfers use no range port.',
     prevents: '"500 OOPS: vsf_sysutil_bind" then "500 OOPS: priv_sock_get_int" at PASV; the session ends',
     example: {
-      bad: 'max_clients=200\npasv_min_port=40000\npasv_max_port=40009',
-      good: 'max_clients=200\npasv_min_port=40000\npasv_max_port=40199',
+      bad: 'listen=YES\nmax_clients=200\npasv_min_port=40000\npasv_max_port=40009',
+      good: 'listen=YES\nmax_clients=200\npasv_min_port=40000\npasv_max_port=40199',
     },
     fix:
       'By hand: widen the range (and the firewall rule) to at least the number of simultaneous ' +

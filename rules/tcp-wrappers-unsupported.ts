@@ -20,7 +20,7 @@ const tcpWrappersUnsupported: Rule = {
       'each new connection and ends it with the OOPS (on Fedora written to fd 1). Debian\'s build ' +
       'has libwrap, so the same file works there.',
     prevents: '500 OOPS: tcp_wrappers is set to YES but no tcp wrapper support compiled in',
-    example: { bad: 'tcp_wrappers=YES', good: 'tcp_wrappers=NO' },
+    example: { bad: 'tcp_wrappers=YES', good: 'tcp_wrappers=NO', target: 'fedora' },
     fix:
       'Unsafe: tcp_wrappers is set to NO, so /etc/hosts.allow and /etc/hosts.deny no longer ' +
       'filter clients; restrict access with the firewall or pam_access instead.',

@@ -1,15 +1,31 @@
 import { OPTIONS } from '../src/schema/options';
 import { suggestOption } from '../src/schema/suggest';
 import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
+import type { EffectiveConfig } from '../src/engine/effective-config';
+import type { SettingLine } from '../src/parser/document';
+import type { Target } from '../src/schema/targets';
 import { isExplainedByLayout, oops, quote } from '../src/engine/text';
-import { vsftpdMessage } from '../src/schema/setting';
+import { loosening } from '../src/schema/security';
+import { readSetting, vsftpdMessage } from '../src/schema/setting';
+
+/**
+ * What the line would grant, spelt `option`, that vsftpd grants without it ("turns on write
+ * access"), or undefined. vsftpd refuses the line today, so the author's text is the only
+ * evidence of intent; a misspelt "write_enabel=YES" may still have been left broken on purpose.
+ */
+function grantedBy(line: SettingLine, option: string, target: Target, config: EffectiveConfig): string | undefined {
+  const outcome = readSetting({ ...line, name: option }, target);
+  const current = config.get(option);
+  if (outcome.kind !== 'set' || !current) return undefined;
+  return loosening(outcome.option, current.value, outcome.value);
+}
 
 const unknownOption: Rule = {
   id: 'VSF101',
   name: 'unknown-option',
   category: 'syntax',
   severity: 'error',
-  fixable: 'safe',
+  fixable: 'unsafe',
   summary: 'An option name the target build does not know stops vsftpd at start-up.',
   docs: {
     what:
@@ -23,11 +39,17 @@ const unknownOption: Rule = {
     example: { bad: 'pasv_enabled=YES\nListen=YES', good: 'pasv_enable=YES\nlisten=YES' },
     fix:
       'When the name differs from an option only in case, hyphens or surrounding blanks, the fix ' +
-      'writes the option\'s name (safe: that is evidently what was meant). A spelling ' +
-      'suggestion ("did you mean") is shown but applied only as an unsafe fix, since the ' +
-      'nearest name may not be the intended option.',
+      'writes the option\'s name (safe: vsftpd refuses the line, and that is evidently what was ' +
+      'meant). A spelling suggestion ("did you mean") is applied only as an unsafe fix, since ' +
+      'the nearest name may not be the intended option. Neither fix is offered when the ' +
+      'corrected line would grant more than vsftpd grants without it (it would turn on write ' +
+      'access, anonymous or local logins, promiscuous modes, writable chroots or old TLS ' +
+      'versions, turn off chroot, TLS, hide_ids or logging, or mask fewer umask bits): the ' +
+      'message then names the option, and you decide. Lines that are comments in another ' +
+      'syntax ("// write_enable=YES", "; listen=NO") are foreign-comment\'s and are never ' +
+      'offered a fix that uncomments them.',
   },
-  check({ document, target, settings, report }) {
+  check({ document, target, config, settings, report }) {
     for (const { line, outcome } of settings) {
       if (outcome.kind !== 'unrecognised' || isExplainedByLayout(document, line)) continue;
       if (line.name !== line.name.trimEnd() && target.options.has(line.name.trimEnd())) continue;
@@ -37,10 +59,12 @@ const unknownOption: Rule = {
           : `${quote(line.name)} is not an option of ${target.label}`;
       const suggestion = line.name === '' ? undefined : suggestOption(line.name, target);
       const otherBuilds = OPTIONS.find((o) => o.name === line.name)?.builds;
+      const granted = suggestion && grantedBy(line, suggestion.option, target, config);
       const hint = otherBuilds
         ? ` (it exists only in: ${otherBuilds.join(', ')})`
         : suggestion
-          ? `; did you mean '${suggestion.option}'?`
+          ? `; did you mean '${suggestion.option}'?` +
+            (granted ? ` (not fixed automatically: it ${granted})` : '')
           : '';
       report({
         line,
@@ -49,7 +73,7 @@ const unknownOption: Rule = {
         option: line.name,
         message: `${reason}, so vsftpd stops with ${oops(vsftpdMessage(line, outcome)!)}${hint}`,
         fix:
-          suggestion === undefined || otherBuilds
+          suggestion === undefined || otherBuilds || granted
             ? undefined
             : fixWith(
                 suggestion.variant ? 'safe' : 'unsafe',

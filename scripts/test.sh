@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the whole test suite on a fresh Debian machine: installs the system packages the tests
 # use for real (vsftpd; nftables, iptables and ufw for the firewall and network-namespace tests;
-# iproute2 for the namespaces), the npm dependencies, builds (which type-checks everything), then
+# iproute2 for the namespaces; Neovim and Chromium for the language server and playground
+# tests), the npm dependencies, builds (which type-checks everything), then
 # jest.
 set -eu
 cd "$(dirname "$0")/.."
@@ -16,7 +17,9 @@ command -v openssl >/dev/null 2>&1 || need_packages="$need_packages openssl"
 command -v git >/dev/null 2>&1 || need_packages="$need_packages git"
 command -v pre-commit >/dev/null 2>&1 || need_packages="$need_packages pre-commit"
 command -v ansible-playbook >/dev/null 2>&1 || need_packages="$need_packages ansible-core"
-# setfacl/getfacl and setfattr/getfattr: --fix keeps ACLs and extended attributes (test/security.test.ts).
+command -v nvim >/dev/null 2>&1 || need_packages="$need_packages neovim"
+[ -x /usr/bin/chromium ] || need_packages="$need_packages chromium"
+# setfacl/getfacl and setfattr/getfattr: --fix keeps ACLs and extended attributes (test/security.integration.test.ts).
 command -v setfacl >/dev/null 2>&1 || need_packages="$need_packages acl"
 command -v setfattr >/dev/null 2>&1 || need_packages="$need_packages attr"
 if [ -n "$need_packages" ]; then
@@ -25,6 +28,14 @@ if [ -n "$need_packages" ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need_packages
+fi
+
+# test/node18-bundle.integration.test.ts fetches Debian 12's nodejs 18.x with apt-get download,
+# which needs apt's package lists.
+if ! apt-cache madison nodejs 2>/dev/null | grep -q '| 18\.'; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
 fi
 
 # Every program the integration tests drive is installed above, so one that is missing is a

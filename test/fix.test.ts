@@ -12,6 +12,7 @@
  *
  * A rule whose fix breaks one of these is a bug in the rule, and fails the suite.
  */
+import { applyPatch, createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -329,14 +330,14 @@ describe('fix(): the engine', () => {
 
   test('line endings are changed only by a fix that edits the line', () => {
     // Without the crlf rule, a CRLF file keeps every "\r\n" the other fixes do not touch.
-    const rules = SYNTAX.filter((r) => r.name !== 'crlf-line-endings');
+    const rules = SYNTAX;
     const text = '# c\r\nlisten=YES \n\r\nftpd_banner=hi\r\nanonymous_enable=NO\r\n';
     const result = checkFix(text, { rules });
     // The comment and blank line keep their "\r"; the fixes that trim a value remove it.
     expect(result.output).toBe('# c\r\nlisten=YES\n\r\nftpd_banner=hi\nanonymous_enable=NO\n');
     expect(result.applied.map((f) => f.name)).toEqual(['bad-bool-value', 'string-whitespace', 'bad-bool-value']);
     // With it, every line loses its "\r".
-    const all = checkFix(text, { rules: SYNTAX });
+    const all = checkFix(text, { rules: [...SYNTAX, RULES.find((r) => r.name === 'crlf-line-endings')!] });
     expect(all.output).toBe('# c\nlisten=YES\n\nftpd_banner=hi\nanonymous_enable=NO\n');
   });
 
@@ -377,8 +378,102 @@ describe('diffPath', () => {
     ['./etc/vsftpd.conf', 'etc/vsftpd.conf'],
     ['/etc/vsftpd.conf', 'etc/vsftpd.conf'],
     ['a//b/../c.conf', 'a/c.conf'],
+    ['../x.conf', '../x.conf'],
+    ['a/../../x.conf', '../x.conf'],
+    ['/../x.conf', 'x.conf'],
+    ['a\\b.conf', 'a/b.conf'],
   ])('%s -> %s', (input, expected) => {
     expect(diffPath(input)).toBe(expected);
+  });
+});
+
+describe('unifiedDiff', () => {
+  /** Texts of a few distinct lines, so that equal lines recur (CRLF and a missing final newline too). */
+  const texts = (maxLines: number) =>
+    fc
+      .tuple(
+        fc.array(fc.constantFrom('listen=YES\n', 'listen=NO\n', '# c\n', '\n', 'a=1\r\n', 'b\n'), { maxLength: maxLines }),
+        fc.constantFrom('', 'last'),
+      )
+      .map(([lines, last]) => lines.join('') + last);
+  const edited = (maxLines: number) =>
+    texts(maxLines).chain((before) =>
+      fc
+        .array(fc.tuple(fc.nat(), fc.constantFrom('', 'x=1\n', 'listen=YES\n', '\n'), fc.nat(3)), { maxLength: 40 })
+        .map((edits) => {
+          const lines = before.split(/(?<=\n)/);
+          for (const [at, text, removed] of edits) lines.splice(at % (lines.length + 1), removed, text);
+          return [before, lines.join('')] as const;
+        }),
+    );
+
+  test('the patch turns the old text into the new one, also past the window Myers compares at once', () => {
+    fc.assert(
+      fc.property(edited(400), ([before, after]) => {
+        const patch = unifiedDiff('f.conf', before, after);
+        expect(patch === '').toBe(before === after);
+        if (patch !== '') expect(applyPatch(before, patch)).toBe(after);
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+
+  test('texts of up to 64 lines get exactly the diff library\'s own patch', () => {
+    fc.assert(
+      fc.property(edited(50), ([before, after]) => {
+        fc.pre(before !== after && before.split('\n').length <= 64 && after.split('\n').length <= 64);
+        const library = createTwoFilesPatch('a/f.conf', 'b/f.conf', before, after, undefined, undefined, {
+          context: 3,
+          headerOptions: FILE_HEADERS_ONLY,
+        });
+        expect(unifiedDiff('f.conf', before, after)).toBe(library);
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+
+  test('every line changed in a large file: one hunk, every line removed and added', () => {
+    const before = Array.from({ length: 20_000 }, (_, i) => `option_${i}=yes\n`).join('');
+    const after = before.replace(/=yes/g, '=YES');
+    const patch = unifiedDiff('f.conf', before, after);
+    expect(patch.startsWith('--- a/f.conf\n+++ b/f.conf\n@@ -1,20000 +1,20000 @@\n')).toBe(true);
+    expect(applyPatch(before, patch)).toBe(after);
+  });
+});
+
+describe('fix() on large inputs', () => {
+  /** `lines` lines, every one with a safe fix (12 bytes a line on average). */
+  const fixable = (lines: number) => {
+    return Array.from({ length: lines }, (_, i) => (i % 2 ? 'listen=yes\n' : ' hide_ids=NO\n')).join('');
+  };
+
+  test('2,000 fixable lines: every guarantee holds', () => {
+    const result = checkFix(fixable(2_000));
+    expect(result.applied.length).toBeGreaterThanOrEqual(2_000);
+  });
+
+  test('8,000 fixable lines (96 kB, inside the read limit): all fixed, nothing fixable left', () => {
+    const input = fixable(8_000);
+    expect(Buffer.byteLength(input)).toBe(96_000);
+    const result = fix(input);
+    expect(result.applied.length).toBeGreaterThanOrEqual(8_000);
+    expect(fix(result.output).passes).toBe(0);
+  });
+
+  test('a file over the read limit keeps its length: no fix pulls unread text in or pushes settings out', () => {
+    const input = fixable(16_000);
+    for (const unsafe of [false, true]) {
+      const { output } = fix(input, { unsafe });
+      expect(output.length).toBe(input.length);
+      expect(output.slice(100_000)).toBe(input.slice(100_000));
+    }
+  });
+
+  test.each([16_000, 80_000])('%i fixable lines converge; what lies past the read limit is reported, not fixed', (lines) => {
+    const result = fix(fixable(lines));
+    expect(result.passes).toBeLessThanOrEqual(MAX_FIX_PASSES);
+    expect(fix(result.output).passes).toBe(0);
+    expect(result.remaining.some((f) => f.name === 'file-too-large')).toBe(true);
   });
 });
 

@@ -233,7 +233,7 @@ describe('--format github', () => {
     expect(run.status).toBe(1);
     expect(run.stdout.split('\n')).toEqual([
       "::error file=fixtures/cli/errors.conf,line=2,col=8,endLine=2,endColumn=12,title=VSF102 bad-bool-value::'YES ' is not a boolean (trailing whitespace belongs to the value): vsftpd stops with \"500 OOPS: bad bool value in config file for: listen\"",
-      "::warning file=fixtures/cli/warnings.conf,line=6,col=13,endLine=6,endColumn=15,title=VSF109 octal-integer::'22' has no leading 0, so vsftpd reads it as decimal 22 (octal 026), not octal 022",
+      "::warning file=fixtures/cli/warnings.conf,line=6,col=13,endLine=6,endColumn=15,title=VSF109 octal-integer::'22' has no leading 0, so vsftpd reads it as decimal 22, which is octal 026; read as octal it would be 022. Write 026, the value vsftpd uses (022 leaves bits 004 unmasked)",
       "::warning file=fixtures/cli/warnings.conf,line=11,col=13,endLine=11,endColumn=34,title=VSF110 string-whitespace::' Authorised use only.' has surrounding blanks: Debian vsftpd 3.0.3 trims them, upstream vsftpd keeps them",
       '',
     ]);

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { parse, print } from '../src';
 import type { SettingLine } from '../src';
 import { CORPUS_DIR, corpusFiles } from './support/corpus';
+import { byteLength } from '../src/parser/document';
 
 
 /** Characters that stress a vsftpd.conf parser: separators, all C whitespace, NUL, CR, BOM. */
@@ -154,5 +155,17 @@ describe('the 100,000-byte read limit', () => {
   it('drops a multi-byte character split by the limit', () => {
     const doc = parse(padding(99_998) + 'a€b\n');
     expect(doc.lines[1].read).toBe('a');
+  });
+});
+
+describe('byteLength', () => {
+  it('counts bytes as Buffer.byteLength does (lone surrogates included)', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('\ud800', '\udc00', '€', '😀', 'é'), fc.string({ unit: 'grapheme' })) });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(byteLength(s, 'utf8')).toBe(Buffer.byteLength(s, 'utf8'));
+        expect(byteLength(s, 'latin1')).toBe(Buffer.byteLength(s, 'latin1'));
+      }),
+    );
   });
 });

@@ -30,10 +30,11 @@ import { escapedResult, FileResult, totals } from './results';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
 async function run(argv: readonly string[]): Promise<number> {
-  // Subcommands with flags of their own (probe, firewall) are dispatched here, before the lint
+  // Subcommands with flags of their own (probe, firewall, lsp) are dispatched here, before the lint
   // flags are parsed.
   if (argv[0] === 'probe') return (await import('./probe-command')).runProbe(argv.slice(1));
   if (argv[0] === 'firewall') return (await import('./firewall-command')).runFirewall(argv.slice(1));
+  if (argv[0] === 'lsp') return (await import('./lsp-command')).runLsp(argv.slice(1));
 
   let options: CliOptions;
   try {

@@ -14,21 +14,28 @@ import { useColor } from './color';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-codes';
 import { describeSourceError, readSource } from './read-source';
 import { UsageError, withHouseStyle } from './usage';
+import { MAX_FAILED_SAMPLES, MAX_RANGE_SAMPLES } from '../probe/types';
 
-const EPILOGUE = `Steps: connect and banner; FEAT; AUTH TLS and PBSZ/PROT (--tls); login; PASV, then a data
-connection to the address the 227 reply ADVERTISES and a listing; EPSV the same way; with --active,
-PORT/EPRT to a local listener. Each step waits at most --timeout seconds for any one reply or
-connection, so the probe never hangs. A finding names the vsftpd.conf options and the firewall
+const EPILOGUE = `Steps: connect and banner; FEAT; AUTH TLS and PBSZ/PROT (--tls; with ftps:// the TLS
+handshake comes first, implicit FTPS); login; PASV, then a data connection to the address the 227
+reply ADVERTISES and a listing, then more PASV offers (at most ${MAX_RANGE_SAMPLES}, stopping after ${MAX_FAILED_SAMPLES} failed
+connections) to tell a passive range open in full, in part or not at all; EPSV the same way; with
+--active, PORT/EPRT to a local listener. Each step waits at most --timeout seconds for any one reply
+or connection, so the probe never hangs. A finding names the vsftpd.conf options and the firewall
 to change, and the lint rules (vsftpd-lint --explain ID) that catch the same problem.
 
 Password: anonymous logins (no user in the URL, or "anonymous"/"ftp") need none. For any other
 user it comes from --password-env VAR, or else from a prompt without echo when standard input is
-a terminal. A password on the command line or in the URL is refused, and none is ever printed.
+a terminal. A password on the command line or in the URL is refused, so is a user or password
+with a line break, and none is ever printed.
 
 Exit status:
-  0  passive listing works (PASV or EPSV)
-  1  the server was reached and logged into, but a data connection failed (see the diagnosis)
-  2  the server could not be reached or logged into, or a usage error`;
+  0  logged in, and every data-connection step that ran worked (PASV, EPSV, and with --active
+     PORT/EPRT; a step may still carry a warning)
+  1  logged in, but at least one of those steps failed: a data connection or listing failed, a
+     passive reply was refused or unparseable, or only part of the passive range answered
+  2  no FTP session: the server could not be reached, is not FTP (or speaks implicit FTPS), the
+     TLS handshake or the login failed; or a usage error`;
 
 /** Users the probe logs in as anonymously, with its own e-mail-like password. */
 const ANONYMOUS_USERS = new Set(['anonymous', 'ftp']);
@@ -65,7 +72,7 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
 
   const { parseProbeTarget, ProbeTargetError, probe, expectedPassiveRange, formatProbeHuman, formatProbeJson } =
     await import('../probe');
-  let target: { host: string; port: number; user?: string };
+  let target: { host: string; port: number; user?: string; implicitTls?: boolean };
   try {
     target = parseProbeTarget(refusePasswordInUrl(args.url));
   } catch (err) {
@@ -74,6 +81,7 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
     return EXIT_ERROR;
   }
   let range: ReturnType<typeof expectedPassiveRange>;
+  let pasvAddress: string | undefined;
   if (args.config !== undefined) {
     const read = await readSource(args.config);
     if (!read.ok) {
@@ -84,9 +92,10 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
     const { getTarget } = await import('../schema/targets');
     const { EffectiveConfig } = await import('../engine/effective-config');
     const { source } = read;
-    range = expectedPassiveRange(
-      new EffectiveConfig(parse(source.text, { encoding: source.encoding }), getTarget(args.target)),
-    );
+    const config = new EffectiveConfig(parse(source.text, { encoding: source.encoding }), getTarget(args.target));
+    range = expectedPassiveRange(config);
+    const configured = config.get('pasv_address')?.value;
+    if (typeof configured === 'string' && configured !== '') pasvAddress = configured;
   }
 
   const user = target.user;
@@ -109,11 +118,14 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
       timeoutMs: args.timeoutSeconds * 1000,
       active: args.active,
       tls: args.tls,
+      ...(target.implicitTls ? { implicitTls: true } : {}),
+      ...(pasvAddress !== undefined ? { pasvAddress } : {}),
       tlsRejectUnauthorized: !args.insecure,
       ...(range ? { expectedPassiveRange: range } : {}),
     });
   } catch (err) {
-    // probe() rejects only for options that cannot work (a RangeError); never with a stack.
+    // probe() rejects only for options that cannot work (a RangeError, e.g. a password with a
+    // line break); never with a stack, and never with the value.
     if (!(err instanceof RangeError)) throw err;
     complain(err.message.replace(/^probe: /, ''));
     return EXIT_ERROR;
@@ -142,7 +154,7 @@ async function parseProbeArgs(argv: readonly string[]): Promise<ProbeArgs | unde
   const parser = yargs([...argv])
     .scriptName('vsftpd-lint')
     .usage(
-      '$0 probe ftp://[user@]host[:port] [options]\n\n' +
+      '$0 probe ftp://[user@]host[:port] | ftps://[user@]host[:port] [options]\n\n' +
         'Test a running FTP server the way you would by hand (quote PASV, ftp -p) and explain what ' +
         'breaks its data connections: the address in the 227 reply (NAT, pasv_address), a passive ' +
         'range the firewall drops, PASV or PORT refused, active mode blocked. PASV and EPSV are ' +
@@ -193,6 +205,7 @@ async function parseProbeArgs(argv: readonly string[]): Promise<ProbeArgs | unde
     .example('$0 probe --active ftp://host', 'Also test active mode')
     .example('$0 probe --config vsftpd.conf ftp://host', 'Check the passive port against the range')
     .example('$0 probe --tls --insecure ftp://host', 'Explicit FTPS, self-signed certificate')
+    .example('$0 probe ftps://host', 'Implicit FTPS (TLS from the first byte, port 990)')
     .example('$0 probe --format json ftp://host', 'The report as JSON')
     .epilogue(EPILOGUE)
     .version(false);
@@ -211,7 +224,7 @@ async function parseProbeArgs(argv: readonly string[]): Promise<ProbeArgs | unde
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) {
     throw new UsageError('--timeout takes a number of seconds greater than 0 and at most 3600 (see --help)');
   }
-  if (args.insecure && !args.tls) throw new UsageError('--insecure only applies with --tls (see --help)');
+  if (args.insecure && !args.tls && !/^\s*ftps:/i.test(positional[0])) throw new UsageError('--insecure only applies with --tls or ftps:// (see --help)');
   const passwordEnv = args.passwordEnv;
   if (passwordEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(passwordEnv)) {
     throw new UsageError('--password-env takes the NAME of an environment variable, not a password (see --help)');

@@ -41,7 +41,7 @@ export function explainRule(rule: Rule): string {
     '',
     ...section('Prevents', docs.prevents),
     '',
-    kleur.bold('Example'),
+    kleur.bold(docs.example.target ? `Example (--target ${docs.example.target})` : 'Example'),
     '  Bad:',
     ...docs.example.bad.split('\n').map((l) => `    ${l}`),
     '  Good:',

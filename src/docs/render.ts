@@ -35,6 +35,7 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     '## Example',
     '',
+    ...(rule.docs.example.target ? [`With \`--target ${rule.docs.example.target}\`:`, ''] : []),
     fence(rule.docs.example.bad),
     '',
     'Use instead:',

@@ -4,7 +4,7 @@
  * deep in a rule, and nothing a caller passes can smuggle text into what a fix writes (the
  * passive range becomes pasv_min_port/pasv_max_port lines).
  */
-import { checkPasvRange } from './config/validate';
+import { checkPasvRange } from './passive-range';
 
 const ENCODINGS: readonly string[] = ['utf8', 'latin1'];
 

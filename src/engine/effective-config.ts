@@ -31,11 +31,21 @@ export class EffectiveConfig {
   readonly settings: readonly Setting[];
   private readonly byName = new Map<string, Setting[]>();
 
-  constructor(document: Document, readonly target: Target) {
+  /**
+   * `repairs` reads some lines differently from vsftpd: as the outcome given, or not at all for
+   * null (lint.ts reads a line vsftpd refuses as its safe fix would make it, see there).
+   */
+  constructor(
+    document: Document,
+    readonly target: Target,
+    repairs?: ReadonlyMap<SettingLine, SettingOutcome | null>,
+  ) {
     const settings: Setting[] = [];
     for (const line of document.lines) {
       if (line.kind !== 'setting' || line.reach === 'unread') continue;
-      const setting = { line, outcome: readSetting(line, target) };
+      const repaired = repairs?.get(line);
+      if (repaired === null) continue;
+      const setting = { line, outcome: repaired ?? readSetting(line, target) };
       settings.push(setting);
       const outcome = setting.outcome;
       if (outcome.kind === 'set' || outcome.kind === 'unset') {

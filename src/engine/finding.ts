@@ -7,7 +7,10 @@ export type Severity = 'error' | 'warning' | 'info';
  *   where vsftpd reads something other than what the text suggests.
  * - startup: the file parses, but vsftpd refuses to start or to accept logins.
  * - data-connection: PASV/PORT problems (425, 550, 227 with an unreachable address).
- * - security, hygiene: risky or untidy settings.
+ * - security: risky settings.
+ * - hygiene: untidy settings, and latent hazards: text vsftpd reads today as intended (or
+ *   silently ignores) that breaks or misleads after a later edit (CRLF line endings, text past
+ *   the read limit). Never an error: vsftpd loads the file.
  */
 export type Category = 'syntax' | 'startup' | 'data-connection' | 'security' | 'hygiene';
 

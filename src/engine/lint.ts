@@ -1,10 +1,15 @@
 import type { Document, Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
-import { isFatal } from '../schema/setting';
+import type { SettingLine } from '../parser/document';
+import { isFatal, readSetting } from '../schema/setting';
+import type { SettingOutcome } from '../schema/setting';
 import { getTarget } from '../schema/targets';
+import type { Target } from '../schema/targets';
+import { applyEdits } from '../fix/apply-edits';
 import { EffectiveConfig } from './effective-config';
-import type { Finding, Severity } from './finding';
-import { escapeText, shown } from './text';
+import type { Setting } from './effective-config';
+import type { Finding, Fix, Severity } from './finding';
+import { escapeText, lineList, shown } from './text';
 import { checkLintOptions } from './arguments';
 import { SUGGESTED_PASV_RANGE } from './passive-range';
 import type { PasvRange, Report, Rule, RuleContext, RuleOptions } from './rule';
@@ -57,6 +62,7 @@ export function lintResult(text: string, options: LintOptions = {}): LintResult 
 }
 
 const DEFAULT_RULES = RULES.filter((rule) => rule.enabledByDefault !== false);
+const SYNTAX_RULES = RULES.filter((rule) => rule.category === 'syntax');
 const NO_SEVERITIES: ReadonlyMap<string, Severity> = new Map();
 const DEFAULT_RULE_OPTIONS: RuleOptions = { pasvRange: SUGGESTED_PASV_RANGE };
 
@@ -85,25 +91,46 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
   const callbacks: { rule: Rule; callback: (outcome: SuppressionOutcome) => void }[] = [];
   const ran = new Set<string>();
   let late = false;
-  // vsftpd stops at a line it cannot read, so what the other rules would reason about (the
-  // effective configuration) never exists: report only how the file is written.
-  const parses = config.settings.every((setting) => !isFatal(setting.outcome));
-  for (const rule of rules) {
-    if (!parses && rule.category !== 'syntax') continue;
+  const fatal = config.settings.filter((setting) => isFatal(setting.outcome));
+  const run = (rule: Rule, ruleConfig: EffectiveConfig, adjust?: (report: Report) => Report) => {
     ran.add(rule.id);
     const severity = severities.get(rule.id);
     const context: RuleContext = {
       document,
       target,
-      config,
-      settings: config.settings,
+      config: ruleConfig,
+      settings: ruleConfig.settings,
       options: ruleOptions,
-      report: (report) => collected.push({ finding: toFinding(rule, report, severity), fileLevel: !report.line, late }),
+      report: (report) => {
+        const shown = adjust ? adjust(report) : report;
+        collected.push({ finding: toFinding(rule, shown, severity), fileLevel: !report.line, late });
+      },
       afterSuppressions: (callback) => {
         callbacks.push({ rule, callback });
       },
     };
     rule.check(context);
+  };
+  if (fatal.length === 0) {
+    for (const rule of rules) run(rule, config);
+  } else {
+    // vsftpd stops at a line it cannot read. The syntax rules say how the file is written; the
+    // others reason about what vsftpd will read once those lines are fixed, so that one run shows
+    // both (fixing a trailing blank should not be followed by "nobody can log in").
+    for (const rule of rules) if (rule.category === 'syntax') run(rule, config);
+    const repaired = new EffectiveConfig(document, target, repairs(document, target, config, fatal, ruleOptions));
+    const condition = ` (once ${lineList(fatal.map((s) => s.line.line))} ${fatal.length === 1 ? 'is' : 'are'} fixed)`;
+    const touchesFatal = (fix: Fix) =>
+      fix.edits.some((edit) => fatal.some(({ line }) => edit.start <= line.start + line.text.length && edit.end >= line.start));
+    const adjust = (report: Report): Report => ({
+      ...report,
+      message: report.message + condition,
+      // An unsafe fix that edits a refused line was chosen for its repaired reading, which the
+      // line does not say yet: the fix pass after the repair offers it. A safe fix only makes a
+      // line say what it evidently means (e.g. CRLF endings), so it may edit one.
+      fix: report.fix?.safety === 'unsafe' && touchesFatal(report.fix) ? undefined : report.fix,
+    });
+    for (const rule of rules) if (rule.category !== 'syntax') run(rule, repaired, adjust);
   }
 
   const parsed =
@@ -137,6 +164,53 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
     keep(from, true);
   }
   return { findings: sortFindings(findings), suppressed: sortFindings(state.suppressed), directives: parsed.directives };
+}
+
+/**
+ * How the other rules read each line vsftpd refuses: as the line's safe syntax fix would make it
+ * (the text's evident meaning, e.g. 'YES ' as YES), or, where no safe fix confined to the line
+ * says what it means, not at all (the option keeps its other lines' value or its default). Every
+ * syntax rule is asked, whichever rules the lint runs, so that the reading does not depend on
+ * the selection.
+ */
+function repairs(
+  document: Document,
+  target: Target,
+  config: EffectiveConfig,
+  fatal: readonly Setting[],
+  options: RuleOptions,
+): Map<SettingLine, SettingOutcome | null> {
+  const reports: Report[] = [];
+  const context: RuleContext = {
+    document,
+    target,
+    config,
+    settings: config.settings,
+    options,
+    report: (report) => reports.push(report),
+    afterSuppressions: () => undefined,
+  };
+  for (const rule of SYNTAX_RULES) rule.check(context);
+  const result = new Map<SettingLine, SettingOutcome | null>();
+  for (const { line } of fatal) {
+    const end = line.start + line.text.length;
+    const fix = reports.find(
+      (report) =>
+        report.fix?.safety === 'safe' && report.line === line &&
+        report.fix.edits.every((edit) => edit.start >= line.start && edit.end <= end),
+    )?.fix;
+    let outcome: SettingOutcome | null = null;
+    if (fix) {
+      const text = applyEdits(line.text, fix.edits.map((e) => ({ ...e, start: e.start - line.start, end: e.end - line.start })));
+      const read = parse(text, { encoding: document.encoding }).lines[0];
+      if (read?.kind === 'setting') {
+        const candidate = readSetting(read, target);
+        if (!isFatal(candidate)) outcome = candidate;
+      }
+    }
+    result.set(line, outcome);
+  }
+  return result;
 }
 
 function sortFindings<T extends Finding>(findings: T[]): T[] {

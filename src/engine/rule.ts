@@ -2,9 +2,10 @@
  * The shape of a rule: identity, documentation, and a check over the document and the effective
  * configuration. Rules never touch files, the terminal or process state; they call `report`.
  */
-import { VSFTPD_READ_LIMIT } from '../parser/document';
+import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Document, Line, SettingLine } from '../parser/document';
 import type { Target } from '../schema/targets';
+import type { InlineComment } from '../schema/values';
 import type { EffectiveConfig, EffectiveValue, Setting } from './effective-config';
 import type { SuppressionOutcome } from './suppressions';
 import type { Category, Fix, FixSafety, Fixability, Severity, TextEdit } from './finding';
@@ -16,7 +17,11 @@ export interface RuleDocs {
   readonly why: string;
   /** The vsftpd message or client symptom it prevents, verbatim where there is one. */
   readonly prevents: string;
-  readonly example: { readonly bad: string; readonly good: string };
+  /**
+   * A file that triggers the rule and one that does not (the suite checks both), in the notation
+   * of src/docs/example-text.ts; `target` names the build when the rule is about one.
+   */
+  readonly example: { readonly bad: string; readonly good: string; readonly target?: string };
   /** What the fix does and why it is safe or unsafe, or how to fix it by hand. */
   readonly fix: string;
 }
@@ -117,6 +122,19 @@ export function replaceInLine(line: Line, from: number, to: number, text: string
   return { start: line.start + from, end: line.start + to, text };
 }
 
+/**
+ * Edits that move an inline comment to its own line above its setting (in column 1: an indented
+ * "#" is not a comment) and write `value` in place of the value and the comment. A CRLF line's
+ * "\r" stays at its end, and the new line gets one too.
+ */
+export function moveCommentAbove(line: SettingLine, comment: InlineComment, value: string): TextEdit[] {
+  const cr = line.value.endsWith('\r') ? '\r' : '';
+  return [
+    { start: line.start, end: line.start, text: `${comment.comment}${cr}\n` },
+    replaceInLine(line, line.valueColumn, line.valueColumn + comment.end, value),
+  ];
+}
+
 /** A fix that removes a whole line, its newline included. */
 export function deleteLine(line: Line): TextEdit {
   return { start: line.start, end: line.start + line.text.length + line.eol.length, text: '' };
@@ -136,7 +154,7 @@ export function deleteSettings(config: EffectiveConfig, name: string): TextEdit[
 export function appendLines(document: Document, lines: readonly string[]): TextEdit | undefined {
   const text = document.text;
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
-  const added = Buffer.byteLength(lines.join('\n'), document.encoding === 'latin1' ? 'latin1' : 'utf8');
+  const added = byteLength(lines.join('\n'), document.encoding);
   if (document.byteLength + separator.length + added > VSFTPD_READ_LIMIT) return undefined;
   return { start: text.length, end: text.length, text: separator + lines.map((l) => `${l}\n`).join('') };
 }

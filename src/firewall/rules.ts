@@ -14,7 +14,8 @@
  * Pure: no files, no process, no terminal.
  */
 import { EffectiveConfig, EffectiveValue } from '../engine/effective-config';
-import { passiveRangeSettings, PASV_PORT_CEILING, SUGGESTED_PASV_RANGE } from '../engine/passive-range';
+import { passiveRangeSettings, PASV_PORT_CEILING, PASV_PORT_FLOOR, SUGGESTED_PASV_RANGE } from '../engine/passive-range';
+import { escapeControls } from '../engine/text';
 import type { Document } from '../parser/document';
 import { parse } from '../parser/parse';
 import { isFatal } from '../schema/setting';
@@ -81,7 +82,7 @@ export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'targe
   const fatal = config.settings.find((setting) => isFatal(setting.outcome));
   if (fatal) {
     throw new FirewallError(
-      `vsftpd stops at line ${fatal.line.line} ("${fatal.line.text.trim()}") and never starts with this file: run vsftpd-lint on it first`,
+      `vsftpd stops at line ${fatal.line.line} ("${escapeControls(fatal.line.text.trim()).slice(0, 80)}") and never starts with this file: run vsftpd-lint on it first`,
     );
   }
   const notes: string[] = [];
@@ -105,7 +106,23 @@ export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'targe
       );
     }
     const { range } = settings;
+    if (!range.minUsed && !range.maxUsed) {
+      throw new FirewallError(
+        `${config.describePair(settings.min, settings.max)}: vsftpd ignores both (it takes pasv_min_port only above ` +
+          `${PASV_PORT_FLOOR} and pasv_max_port only from the lower bound up to ${PASV_PORT_CEILING - 1}), so it picks any port in ` +
+          `${range.lo}-${range.hi}, which no firewall should open; set a range of ports above ${PASV_PORT_FLOOR} first ` +
+          `(rule pasv-range-invalid, VSF203; e.g. pasv_min_port=${SUGGESTED_PASV_RANGE.min} and pasv_max_port=${SUGGESTED_PASV_RANGE.max}), ` +
+          'or turn passive mode off (pasv_enable=NO)',
+        { id: 'VSF203', name: 'pasv-range-invalid' },
+      );
+    }
     passive = { lo: range.lo, hi: range.hi, source: config.describePair(settings.min, settings.max) };
+    if (!range.minUsed) {
+      notes.push(
+        `pasv_min_port is not used (${PASV_PORT_FLOOR} or below): vsftpd never picks a port below ${PASV_PORT_FLOOR + 0}, so the range starts at ${range.lo} ` +
+          '(rule pasv-range-invalid, VSF203)',
+      );
+    }
     if (!range.maxUsed) {
       notes.push(
         `pasv_max_port is not used (unset, below pasv_min_port, or 65535 and above): vsftpd picks ports up to ${range.hi} ` +
@@ -138,6 +155,13 @@ export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'targe
       ? 'conntrack FTP helper: of no use here: with ssl_enable=YES the control connection is encrypted and a helper cannot read PASV/PORT replies; the explicit passive range below is the only way'
       : `conntrack FTP helper: not needed on this server, the passive range is opened explicitly; a NAT router in front of it needs either pasv_address or its own FTP helper (on TCP ${control.port}) to rewrite 227 replies`,
   );
+  if (active && active.sourcePort === null) {
+    notes.push(
+      ssl
+        ? 'active mode from ephemeral ports (connect_from_port_20=NO) with ssl_enable=YES: the FTP helper the rules assign cannot read the encrypted PORT commands, so with an output policy of drop active transfers fail: set connect_from_port_20=YES (a fixed source port) or port_enable=NO'
+        : `active mode from ephemeral ports (connect_from_port_20=NO): the rules assign the conntrack FTP helper to TCP ${control.port} so that the server's data connections are "expected" and pass an output policy of drop`,
+    );
+  }
   if (active && config.isOn('port_promiscuous') && active.sourcePort !== null) {
     notes.push('port_promiscuous=YES with connect_from_port_20=YES: every active transfer dies with "500 OOPS: vsf_sysutil_bind" (rule port-promiscuous-port-20, VSF211)');
   }
@@ -180,6 +204,19 @@ const CONTROL_COMMENT = 'vsftpd control connection (listen_port)';
 const PASSIVE_COMMENT = 'vsftpd passive data connections (pasv_min_port-pasv_max_port)';
 const ACTIVE_COMMENT = 'vsftpd active-mode data connections (connect_from_port_20, ftp_data_port)';
 const ACTIVE_REPLY_COMMENT = 'replies to vsftpd active-mode data connections';
+const EXPECTED_COMMENT = 'vsftpd active-mode data connections from ephemeral ports (expected by the FTP helper)';
+const CONTROL_REPLY_COMMENT = 'vsftpd control connection replies';
+const PASSIVE_REPLY_COMMENT = 'vsftpd passive data connection replies';
+/** The name of the nftables ct helper object the rules add for connect_from_port_20=NO. */
+const NFT_HELPER = 'vsftpd-ftp';
+
+/**
+ * What the rules assume of the chains they go into, for the header: both directions are covered,
+ * so a policy of drop on input and output is fine, as long as nothing before them drops.
+ */
+const CHAIN_ASSUMPTION =
+  'the rules cover both directions (replies included), so input and output chains may have a policy of drop; they are ' +
+  'appended, so keep them before any rule that drops or rejects everything';
 
 function header(plan: FirewallPlan, options: FirewallOptions, load: string): string[] {
   const lines = [`vsftpd-lint firewall rules for ${options.path ?? 'vsftpd.conf'} (${plan.target})`];
@@ -191,10 +228,11 @@ function header(plan: FirewallPlan, options: FirewallOptions, load: string): str
   );
   if (!plan.active) lines.push('active data:        none (port_enable=NO)');
   else if (plan.active.sourcePort !== null) lines.push(`active data:        TCP from source port ${plan.active.sourcePort} outbound, from ${plan.active.source}`);
-  else lines.push(`active data:        outbound from an ephemeral port (${plan.active.source}): allowed by an accepting output policy`);
+  else lines.push(`active data:        TCP from an ephemeral port outbound, from ${plan.active.source}: allowed as connections the FTP helper expects`);
   lines.push(load);
   lines.push(...plan.notes.map((note) => `note: ${note}`));
-  return lines.flatMap((line) => wrapComment(line));
+  // Text from the file (its name, its values) is escaped: no newline can end the comment.
+  return lines.flatMap((line) => wrapComment(escapeControls(line)));
 }
 
 function wrapComment(line: string, width = 98): string[] {
@@ -218,48 +256,56 @@ function activePort(plan: FirewallPlan): number | null {
   return plan.active?.sourcePort ?? null;
 }
 
+/** Active mode from ephemeral ports: the data connections are matched through the FTP helper. */
+function needsHelper(plan: FirewallPlan): boolean {
+  return plan.active !== null && plan.active.sourcePort === null;
+}
+
 function portRange(range: { lo: number; hi: number }, separator: string): string {
   return range.lo === range.hi ? `${range.lo}` : `${range.lo}${separator}${range.hi}`;
 }
 
 /** A name nft accepts unquoted (identifier), else rejected. */
 function nftName(name: string, what: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new FirewallError(`bad nftables ${what} name "${name}"`);
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new FirewallError(`bad nftables ${what} name "${escapeControls(name)}"`);
   return name;
 }
 
 function nftables(plan: FirewallPlan, options: FirewallOptions): string {
   const [family, table, extra] = (options.nftTable ?? 'inet filter').trim().split(/\s+/);
   if (!['inet', 'ip', 'ip6'].includes(family) || !table || extra !== undefined) {
-    throw new FirewallError(`bad nftables table "${options.nftTable}": expected "FAMILY NAME" with FAMILY inet, ip or ip6`);
+    throw new FirewallError(`bad nftables table "${escapeControls(options.nftTable ?? '')}": expected "FAMILY NAME" with FAMILY inet, ip or ip6`);
   }
   const input = nftName(options.nftInputChain ?? 'input', 'chain');
   const output = nftName(options.nftOutputChain ?? 'output', 'chain');
   nftName(table, 'table');
+  const t = `${family} ${table}`;
+  const rule = (chain: string, match: string, comment: string) => `add rule ${t} ${chain} ${match} comment "${comment}"`;
   const lines = [
     '#!/usr/sbin/nft -f',
     ...header(
       plan,
       options,
-      `load:  nft -f FILE (adds the rules to chains ${input}/${output} of table ${family} ${table}, after the rules ` +
-        'already there: keep them before any rule that drops or rejects everything; a chain policy of drop is fine)',
+      `load:  nft -f FILE (adds rules to the chains ${input} and ${output} of table ${t}; ${CHAIN_ASSUMPTION}). The table ` +
+        'and both chains must exist as base chains (Debian\'s /etc/nftables.conf has them): otherwise nft -f stops with ' +
+        '"No such file or directory" and loads nothing, rather than creating chains no packet passes through',
     ),
-    `table ${family} ${table} {`,
-    `\tchain ${input} {`,
-    `\t\ttcp dport ${plan.control.port} accept comment "${CONTROL_COMMENT}"`,
   ];
-  if (plan.passive) lines.push(`\t\ttcp dport ${portRange(plan.passive, '-')} accept comment "${PASSIVE_COMMENT}"`);
-  if (activePort(plan) !== null) lines.push(`\t\ttcp dport ${activePort(plan)} ct state established accept comment "${ACTIVE_REPLY_COMMENT}"`);
-  lines.push('\t}');
-  if (activePort(plan) !== null) {
-    lines.push(`\tchain ${output} {`, `\t\ttcp sport ${activePort(plan)} accept comment "${ACTIVE_COMMENT}"`, '\t}');
-  }
-  lines.push('}');
+  if (needsHelper(plan)) lines.push(`add ct helper ${t} ${NFT_HELPER} { type "ftp" protocol tcp; }`);
+  const helper = needsHelper(plan) ? ` ct helper set "${NFT_HELPER}"` : '';
+  lines.push(rule(input, `tcp dport ${plan.control.port}${helper} accept`, CONTROL_COMMENT));
+  if (plan.passive) lines.push(rule(input, `tcp dport ${portRange(plan.passive, '-')} accept`, PASSIVE_COMMENT));
+  if (activePort(plan) !== null) lines.push(rule(input, `tcp dport ${activePort(plan)} ct state established accept`, ACTIVE_REPLY_COMMENT));
+  if (needsHelper(plan)) lines.push(rule(input, 'meta l4proto tcp ct status expected accept', EXPECTED_COMMENT));
+  lines.push(rule(output, `tcp sport ${plan.control.port} ct state established accept`, CONTROL_REPLY_COMMENT));
+  if (plan.passive) lines.push(rule(output, `tcp sport ${portRange(plan.passive, '-')} ct state established accept`, PASSIVE_REPLY_COMMENT));
+  if (activePort(plan) !== null) lines.push(rule(output, `tcp sport ${activePort(plan)} accept`, ACTIVE_COMMENT));
+  if (needsHelper(plan)) lines.push(rule(output, 'meta l4proto tcp ct status expected accept', EXPECTED_COMMENT));
   return `${lines.join('\n')}\n`;
 }
 
 function iptablesChain(name: string): string {
-  if (!/^[A-Za-z0-9_.-]{1,28}$/.test(name)) throw new FirewallError(`bad iptables chain name "${name}"`);
+  if (!/^[A-Za-z0-9_.-]{1,28}$/.test(name)) throw new FirewallError(`bad iptables chain name "${escapeControls(name)}"`);
   return name;
 }
 
@@ -274,16 +320,20 @@ function iptables(plan: FirewallPlan, options: FirewallOptions): string {
       options,
       'load:  iptables-restore --noflush FILE (WITHOUT --noflush the whole filter table is replaced; the same ' +
         'file loads with ip6tables-restore --noflush for IPv6 clients, listen_ipv6=YES). The rules are appended ' +
-        `to ${input}/${output}: keep them before any rule that drops or rejects everything.`,
+        `to ${input}/${output}; ${CHAIN_ASSUMPTION}. A chain that does not exist stops iptables-restore with an error.`,
     ),
-    '*filter',
-    rule(input, `--dport ${plan.control.port}`, CONTROL_COMMENT),
   ];
-  if (plan.passive) lines.push(rule(input, `--dport ${portRange(plan.passive, ':')}`, PASSIVE_COMMENT));
-  if (activePort(plan) !== null) {
-    lines.push(rule(input, `--dport ${activePort(plan)} -m conntrack --ctstate ESTABLISHED`, ACTIVE_REPLY_COMMENT));
-    lines.push(rule(output, `--sport ${activePort(plan)}`, ACTIVE_COMMENT));
+  if (needsHelper(plan)) {
+    lines.push('*raw', `-A PREROUTING -p tcp --dport ${plan.control.port} -m comment --comment "${CONTROL_COMMENT}: FTP helper" -j CT --helper ftp`, 'COMMIT');
   }
+  lines.push('*filter', rule(input, `--dport ${plan.control.port}`, CONTROL_COMMENT));
+  if (plan.passive) lines.push(rule(input, `--dport ${portRange(plan.passive, ':')}`, PASSIVE_COMMENT));
+  if (activePort(plan) !== null) lines.push(rule(input, `--dport ${activePort(plan)} -m conntrack --ctstate ESTABLISHED`, ACTIVE_REPLY_COMMENT));
+  if (needsHelper(plan)) lines.push(rule(input, '-m conntrack --ctstatus EXPECTED', EXPECTED_COMMENT));
+  lines.push(rule(output, `--sport ${plan.control.port} -m conntrack --ctstate ESTABLISHED`, CONTROL_REPLY_COMMENT));
+  if (plan.passive) lines.push(rule(output, `--sport ${portRange(plan.passive, ':')} -m conntrack --ctstate ESTABLISHED`, PASSIVE_REPLY_COMMENT));
+  if (activePort(plan) !== null) lines.push(rule(output, `--sport ${activePort(plan)}`, ACTIVE_COMMENT));
+  if (needsHelper(plan)) lines.push(rule(output, '-m conntrack --ctstatus EXPECTED', EXPECTED_COMMENT));
   lines.push('COMMIT');
   return `${lines.join('\n')}\n`;
 }
@@ -298,8 +348,13 @@ function ufw(plan: FirewallPlan, options: FirewallOptions): string {
   if (plan.passive) lines.push(`ufw allow ${portRange(plan.passive, ':')}/tcp comment '${PASSIVE_COMMENT}'`);
   if (activePort(plan) !== null) {
     lines.push(
-      `# only needed with "ufw default deny outgoing":`,
+      `# only needed with "ufw default deny outgoing" (ufw passes replies itself):`,
       `ufw allow out proto tcp from any port ${activePort(plan)} comment '${ACTIVE_COMMENT}'`,
+    );
+  } else if (needsHelper(plan)) {
+    lines.push(
+      '# active mode from ephemeral ports (connect_from_port_20=NO) with "ufw default deny outgoing": ufw commands',
+      '# cannot assign the FTP helper: set connect_from_port_20=YES, or keep outgoing connections allowed',
     );
   }
   return `${lines.join('\n')}\n`;
@@ -307,7 +362,7 @@ function ufw(plan: FirewallPlan, options: FirewallOptions): string {
 
 function firewalld(plan: FirewallPlan, options: FirewallOptions): string {
   const zone = options.firewalldZone;
-  if (zone !== undefined && !/^[A-Za-z0-9_-]{1,17}$/.test(zone)) throw new FirewallError(`bad firewalld zone name "${zone}"`);
+  if (zone !== undefined && !/^[A-Za-z0-9_-]{1,17}$/.test(zone)) throw new FirewallError(`bad firewalld zone name "${escapeControls(zone)}"`);
   const z = zone ? ` --zone=${zone}` : '';
   const lines = [
     '#!/bin/sh',

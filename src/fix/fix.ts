@@ -2,7 +2,7 @@
  * The fix engine: lint, apply every fix that does not collide with another, re-parse, re-lint,
  * until nothing fixable is left (ESLint's multipass model, ruff's safe/unsafe split).
  */
-import { VSFTPD_READ_LIMIT } from '../parser/document';
+import { byteLength, VSFTPD_READ_LIMIT } from '../parser/document';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
 import { lintDocument } from '../engine/lint';
@@ -56,8 +56,9 @@ export interface FixResult {
 export function fix(text: string, options: FixOptions = {}): FixResult {
   const encoding: Encoding = options.encoding ?? 'utf8';
   const { unsafe: _unsafe, path: _path, ...lintOptions }: FixOptions = { ...options, encoding };
-  /** The edits of each pass, in the coordinates of the text that pass started from. */
-  const history: TextEdit[][] = [];
+  /** Maps offsets of each pass's text back to the text before it, latest pass last. */
+  const history: OffsetMap[] = [];
+  const inputLines = new LineIndex(text);
   const applied: Finding[] = [];
   let current = text;
   let findings = lintDocument(parse(current, { encoding }), lintOptions);
@@ -75,8 +76,12 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
       );
     }
     const next = applyEdits(current, edits);
-    applied.push(...accepted.map((f) => toInputPosition(f, current, history, text)));
-    history.push(edits);
+    if (history.length === 0) applied.push(...accepted);
+    else {
+      const passLines = new LineIndex(current);
+      for (const finding of accepted) applied.push(toInputPosition(finding, passLines, history, inputLines));
+    }
+    history.push(new OffsetMap(edits));
     current = next;
     findings = lintDocument(parse(current, { encoding }), lintOptions);
   }
@@ -101,7 +106,9 @@ interface Selection {
 
 /**
  * The fixes one pass applies: allowed safety, edits in bounds, changing the text, and not
- * colliding with an edit already accepted.
+ * colliding with an edit already accepted. Collisions are looked up in an occupancy table of
+ * the text (which accepted edit covers each character, which offsets have insertions), so a
+ * pass costs the size of the text plus the size of the edits, however many findings there are.
  */
 function selectFixes(
   text: string,
@@ -111,7 +118,8 @@ function selectFixes(
 ): Selection {
   const accepted: Finding[] = [];
   const edits: TextEdit[] = [];
-  const bytes = (s: string) => Buffer.byteLength(s, encoding);
+  const taken = new Occupancy(text.length);
+  const bytes = (s: string) => byteLength(s, encoding);
   let size = bytes(text);
   for (const finding of findings) {
     const fix = finding.fix;
@@ -121,18 +129,65 @@ function selectFixes(
     if (selfOverlapping(fix.edits)) {
       throw new Error(`rule ${finding.ruleId} ${finding.name} reported a fix with overlapping edits`);
     }
-    if (fix.edits.some((e) => edits.some((a) => collide(e, a)))) continue; // a later pass gets it
-    const joined = fix.edits.map((e) => joinAppend(text, e, edits));
+    if (fix.edits.some((e) => taken.collides(e))) continue; // a later pass gets it
+    const joined = fix.edits.map((e) => joinAppend(text, e, taken));
     const growth = joined.reduce((sum, e) => sum + bytes(e.text) - bytes(text.slice(e.start, e.end)), 0);
-    // Each rule checks that what it appends stays within vsftpd's read limit, but not that what
-    // other rules append in the same pass leaves room for it: past the limit, it waits a pass.
-    const sharesInsertion = joined.some((e) => e.start === e.end && edits.some((a) => a.start === e.start && a.end === e.start));
-    if (sharesInsertion && growth > 0 && size + growth > VSFTPD_READ_LIMIT) continue;
+    // vsftpd reads only the first VSFTPD_READ_LIMIT bytes. In a file longer than that, a fix that
+    // changes the length moves the boundary: shrinking pulls unread text into what vsftpd reads,
+    // growing pushes settings out of it. Either changes what vsftpd reads beyond the fix's own
+    // line, so such a file gets only same-length fixes; a shorter file may not grow past the limit
+    // (rules check their own appends, but not what other fixes of the same pass add).
+    if (growth !== 0 && (size > VSFTPD_READ_LIMIT || size + growth > VSFTPD_READ_LIMIT)) continue;
     size += growth;
     accepted.push(joined.every((e, i) => e === fix.edits[i]) ? finding : { ...finding, fix: { ...fix, edits: joined } });
+    for (const e of joined) taken.add(e);
     edits.push(...joined);
   }
   return { accepted, edits };
+}
+
+/**
+ * The edits accepted in a pass, by position: for each character, the edit that replaces it (0:
+ * none, else its number), and for each offset, the text last inserted there.
+ */
+class Occupancy {
+  private readonly owner: Int32Array;
+  private readonly insertions = new Map<number, string>();
+  private count = 0;
+
+  constructor(length: number) {
+    this.owner = new Int32Array(length);
+  }
+
+  add(edit: TextEdit): void {
+    if (edit.start === edit.end) {
+      this.insertions.set(edit.start, edit.text);
+      return;
+    }
+    this.owner.fill(++this.count, edit.start, edit.end);
+  }
+
+  insertionAt(offset: number): string | undefined {
+    return this.insertions.get(offset);
+  }
+
+  /**
+   * Two edits collide when their ranges share a character, or when one inserts text strictly
+   * inside the range the other replaces. Insertions at the same offset do not collide: they are
+   * applied in the order their findings come (position, then rule id), so that e.g. several rules
+   * that each append a missing setting at the end of the file are fixed in one pass.
+   */
+  collides(edit: TextEdit): boolean {
+    const { owner } = this;
+    if (edit.start === edit.end) {
+      const at = edit.start;
+      return at > 0 && at < owner.length && owner[at] !== 0 && owner[at] === owner[at - 1];
+    }
+    for (let i = edit.start; i < edit.end; i++) if (owner[i] !== 0) return true;
+    if (this.insertions.size === 0) return false;
+    for (let at = edit.start + 1; at < edit.end; at++) if (this.insertions.has(at)) return true;
+    return false;
+  }
 }
 
 /**
@@ -140,11 +195,11 @@ function selectFixes(
  * both begin with the "\n" that ends that line (as `appendLines` writes them), and only the first
  * one needs it, or the result would have blank lines between the appended settings.
  */
-function joinAppend(text: string, edit: TextEdit, accepted: readonly TextEdit[]): TextEdit {
+function joinAppend(text: string, edit: TextEdit, taken: Occupancy): TextEdit {
   if (edit.start !== edit.end || edit.start === 0 || text[edit.start - 1] === '\n') return edit;
   if (!edit.text.startsWith('\n')) return edit;
-  const before = accepted.filter((a) => a.start === edit.start && a.end === edit.start);
-  if (before.length === 0 || !before[before.length - 1].text.endsWith('\n')) return edit;
+  const before = taken.insertionAt(edit.start);
+  if (before === undefined || !before.endsWith('\n')) return edit;
   return { ...edit, text: edit.text.slice(1) };
 }
 
@@ -160,85 +215,102 @@ function checkEdit(edit: TextEdit, text: string, finding: Finding): void {
   }
 }
 
-/**
- * Two edits collide when their ranges share a character, or when one inserts text strictly
- * inside the range the other replaces. Insertions at the same offset do not collide: they are
- * applied in the order their findings come (position, then rule id), so that e.g. several rules
- * that each append a missing setting at the end of the file are fixed in one pass.
- */
-function collide(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end && b.start === b.end) return false;
-  if (a.start === a.end) return b.start < a.start && a.start < b.end;
-  if (b.start === b.end) return a.start < b.start && b.start < a.end;
-  return a.start < b.end && b.start < a.end;
-}
-
 function selfOverlapping(edits: readonly TextEdit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   return sorted.some((e, i) => i > 0 && e.start < sorted[i - 1].end);
 }
 
 /**
- * Maps an offset of the text after a pass back to the text before it. An offset inside text the
+ * Maps offsets of the text after a pass back to the text before it. An offset inside text the
  * pass inserted maps to the start (bias 'start') or end (bias 'end') of the range it replaced.
+ * The edits are sorted once; each lookup is a binary search.
  */
-function mapBack(offset: number, edits: readonly TextEdit[], bias: 'start' | 'end'): number {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let delta = 0;
-  for (const edit of sorted) {
+class OffsetMap {
+  private readonly edits: TextEdit[];
+  /** Where each edit's text ends in the text after the pass (non-decreasing). */
+  private readonly newEnds: number[];
+  /** The length change of all edits before each one. */
+  private readonly deltas: number[];
+
+  constructor(edits: readonly TextEdit[]) {
+    this.edits = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    this.newEnds = [];
+    this.deltas = [];
+    let delta = 0;
+    for (const edit of this.edits) {
+      this.deltas.push(delta);
+      this.newEnds.push(edit.start + delta + edit.text.length);
+      delta += edit.text.length - (edit.end - edit.start);
+    }
+    this.deltas.push(delta);
+  }
+
+  back(offset: number, bias: 'start' | 'end'): number {
+    // The first edit whose new text ends at or after the offset decides; none: past them all.
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.newEnds[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const delta = this.deltas[lo];
+    if (lo === this.edits.length) return offset - delta;
+    const edit = this.edits[lo];
     const newStart = edit.start + delta;
-    const newEnd = newStart + edit.text.length;
+    const newEnd = this.newEnds[lo];
     if (offset < newStart) return offset - delta;
     if (offset === newStart && offset === newEnd) return bias === 'start' ? edit.start : edit.end;
     if (offset === newStart) return edit.start;
     if (offset < newEnd) return bias === 'start' ? edit.start : edit.end;
-    if (offset === newEnd) return edit.end;
-    delta += edit.text.length - (edit.end - edit.start);
+    return edit.end;
   }
-  return offset - delta;
 }
 
-function toInput(offset: number, history: readonly TextEdit[][], bias: 'start' | 'end'): number {
+function toInput(offset: number, history: readonly OffsetMap[], bias: 'start' | 'end'): number {
   let o = offset;
-  for (let i = history.length - 1; i >= 0; i--) o = mapBack(o, history[i], bias);
+  for (let i = history.length - 1; i >= 0; i--) o = history[i].back(o, bias);
   return o;
 }
 
-/** Offsets of the first character of each line ("\n" ends a line, as for vsftpd). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
+/** Offsets of the first character of each line ("\n" ends a line, as for vsftpd), built once per text. */
+class LineIndex {
+  private readonly starts: number[] = [0];
 
-function offsetOf(starts: readonly number[], text: string, line: number, column: number): number {
-  const lineStart = starts[Math.min(Math.max(line, 1), starts.length) - 1];
-  return Math.min(lineStart + Math.max(column, 1) - 1, text.length);
-}
-
-function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+
+  offsetOf(line: number, column: number): number {
+    const { starts } = this;
+    const lineStart = starts[Math.min(Math.max(line, 1), starts.length) - 1];
+    return Math.min(lineStart + Math.max(column, 1) - 1, this.text.length);
+  }
+
+  positionOf(offset: number): { line: number; column: number } {
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
 }
 
 /** A finding of a later pass with its position and edits mapped back to the input text. */
-function toInputPosition(finding: Finding, passText: string, history: readonly TextEdit[][], input: string): Finding {
-  if (history.length === 0) return finding;
-  const passStarts = lineStarts(passText);
-  const inputStarts = lineStarts(input);
-  const start = toInput(offsetOf(passStarts, passText, finding.line, finding.column), history, 'start');
-  const end = Math.max(
-    start,
-    toInput(offsetOf(passStarts, passText, finding.endLine, finding.endColumn), history, 'end'),
-  );
-  const from = positionOf(inputStarts, start);
-  const to = positionOf(inputStarts, end);
+function toInputPosition(
+  finding: Finding,
+  passLines: LineIndex,
+  history: readonly OffsetMap[],
+  inputLines: LineIndex,
+): Finding {
+  const start = toInput(passLines.offsetOf(finding.line, finding.column), history, 'start');
+  const end = Math.max(start, toInput(passLines.offsetOf(finding.endLine, finding.endColumn), history, 'end'));
+  const from = inputLines.positionOf(start);
+  const to = inputLines.positionOf(end);
   const edits = finding.fix!.edits.map((e) => {
     const s = toInput(e.start, history, 'start');
     return { start: s, end: Math.max(s, toInput(e.end, history, 'end')), text: e.text };

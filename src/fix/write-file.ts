@@ -202,7 +202,7 @@ function copyAclsAndXattrs(file: OpenFile, tempFd: number): void {
 }
 
 /**
- * Test hook for the race tests (test/security.test.ts): with VSFTPD_LINT_TEST_PAUSE set to a
+ * Test hook for the race tests (test/security.integration.test.ts): with VSFTPD_LINT_TEST_PAUSE set to a
  * FIFO, --fix stops just before its final check, says "paused" into the FIFO and waits for a line
  * back, so a test can swap or edit the file at the worst moment. Unset, it does nothing.
  */

@@ -11,6 +11,26 @@ export type Encoding = 'utf8' | 'latin1';
 export const VSFTPD_READ_LIMIT = 100_000;
 
 /**
+ * The number of bytes `text` takes in `encoding`, as Buffer.byteLength counts them (a lone
+ * surrogate is 3 bytes: it is written as U+FFFD). Plain code rather than Buffer, so the engine
+ * also runs in a browser (the playground).
+ */
+export function byteLength(text: string, encoding: Encoding): number {
+  if (encoding === 'latin1') return text.length;
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/**
  * How much of a line vsftpd reads: all of it, the part before the read limit, or nothing
  * (the line starts at or after byte 100,000).
  */

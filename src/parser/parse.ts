@@ -1,4 +1,5 @@
 import {
+  byteLength,
   Document,
   Encoding,
   Line,
@@ -28,7 +29,6 @@ export function parse(text: string, options: ParseOptions = {}): Document {
   // The library's entry point for text: a clear error, not a failure inside the loop below.
   if (typeof text !== 'string') throw new TypeError(`vsftpd-lint: text must be a string, got ${text === null ? 'null' : typeof text}`);
   const encoding = options.encoding ?? 'utf8';
-  const byteLengthOf = encoding === 'utf8' ? utf8Length : (s: string) => s.length;
   const lines: Line[] = [];
   let start = 0;
   let byteStart = 0;
@@ -37,11 +37,11 @@ export function parse(text: string, options: ParseOptions = {}): Document {
     const end = newline === -1 ? text.length : newline;
     const lineText = text.slice(start, end);
     const eol = newline === -1 ? '' : '\n';
-    const byteLength = byteLengthOf(lineText);
-    const { reach, read } = readPart(lineText, byteStart, byteLength, encoding);
+    const lineBytes = byteLength(lineText, encoding);
+    const { reach, read } = readPart(lineText, byteStart, lineBytes, encoding);
     lines.push(parseLine(lineText, eol, lines.length + 1, start, byteStart, reach, read));
     start = end + eol.length;
-    byteStart += byteLength + eol.length;
+    byteStart += lineBytes + eol.length;
   }
   const hasBom = text.startsWith(encoding === 'utf8' ? BOM : LATIN1_BOM);
   return { text, encoding, lines, hasBom, byteLength: byteStart };
@@ -107,10 +107,6 @@ function readPart(
   if (byteStart + byteLength <= VSFTPD_READ_LIMIT) return { reach: 'whole', read: text };
   const budget = VSFTPD_READ_LIMIT - byteStart;
   return { reach: 'cut', read: encoding === 'utf8' ? utf8Prefix(text, budget) : text.slice(0, budget) };
-}
-
-function utf8Length(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
 }
 
 /** The longest prefix of `s` whose UTF-8 encoding fits in `bytes` (a split character is dropped). */

@@ -150,6 +150,34 @@ export function connectTcp(host: string, port: number, timeoutMs: number, localA
   });
 }
 
+/**
+ * Whether host:port completes a TLS handshake (certificate not checked): tells an implicit-FTPS
+ * port, silent until the client's TLS hello, from other silent services. Never rejects.
+ */
+export async function speaksTls(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  let socket: tls.TLSSocket | undefined;
+  try {
+    await withDeadline<void>(timeoutMs, 'TLS handshake', (settle) => {
+      socket = guard(tls.connect({ host, port, rejectUnauthorized: false, servername: net.isIP(host) ? undefined : host }));
+      const onSecure = () => settle(null);
+      const onError = (error: Error) => settle(error);
+      socket.once('secureConnect', onSecure);
+      socket.once('error', onError);
+      socket.once('close', onError);
+      return () => {
+        socket!.off('secureConnect', onSecure);
+        socket!.off('error', onError);
+        socket!.off('close', onError);
+      };
+    });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    socket?.destroy();
+  }
+}
+
 /** "127.0.0.1:21", "[::1]:21". */
 export function formatEndpoint(host: string, port: number): string {
   return net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
@@ -185,6 +213,8 @@ export class ControlChannel {
   private reader = new ReplyReader();
   private readonly replies: Reply[] = [];
   private failure: NetError | undefined;
+  /** A "500 OOPS" arrived: later replies belong to no command. */
+  private ended = false;
   private wake: (() => void) | undefined;
   private socket: net.Socket;
   private session: Buffer | undefined;
@@ -251,8 +281,16 @@ export class ControlChannel {
         this.socket.destroy();
         return;
       }
-      for (const line of event.reply.lines) this.log('received', this.mask(printable(line, 500)));
+      for (const line of event.reply.lines) this.log('received', `${this.mask(printable(line, 500))}${this.ended ? ' (after the session ended: ignored)' : ''}`);
+      if (this.ended) continue;
       this.replies.push(event.reply);
+      if (/^500 OOPS/.test(event.reply.text)) {
+        // vsftpd ends the session after every "500 OOPS" (often with a second OOPS line from its
+        // other process): nothing after it answers a later command.
+        this.ended = true;
+        this.fail(new NetError('closed', `the server ended the session with "${this.mask(printable(event.reply.text))}"`));
+        this.socket.destroy();
+      }
     }
     this.wake?.();
   }
@@ -301,7 +339,8 @@ export class ControlChannel {
   send(line: string, shown?: string): void {
     if (this.failure) return;
     this.log('sent', shown ?? this.mask(line));
-    this.socket.write(`${line}\r\n`, 'latin1');
+    // UTF-8, as clients send non-ASCII user names and passwords (RFC 2640); commands are ASCII.
+    this.socket.write(`${line}\r\n`, 'utf8');
   }
 
   async command(line: string, timeoutMs: number, shown?: string): Promise<Reply> {

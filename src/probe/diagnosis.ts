@@ -5,7 +5,7 @@
  * the ftp-scenarios scripts).
  *
  * Rule ids are written out here rather than looked up in RULES so that the probe loads without
- * the rule set; test/probe.test.ts checks every id/name pair against RULES.
+ * the rule set; test/probe.integration.test.ts checks every id/name pair against RULES.
  */
 
 /** A linter rule that covers a symptom (same ids as `vsftpd-lint --explain`). */
@@ -55,6 +55,7 @@ export type DiagnosisId =
   | 'control-error'
   | 'not-ftp'
   | 'no-banner'
+  | 'implicit-ftps'
   | 'closed-mid-reply'
   | 'connection-closed'
   | 'server-oops'
@@ -73,6 +74,8 @@ export type DiagnosisId =
   | 'pasv-address-zero'
   | 'pasv-address-mismatch'
   | 'pasv-address-differs'
+  | 'pasv-address-other-side'
+  | 'passive-range-partly-blocked'
   | 'pasv-address-ipv6-client'
   | 'passive-port-outside-range'
   | 'data-timeout'

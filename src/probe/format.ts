@@ -5,7 +5,7 @@
  */
 import { formatEndpoint } from './connection';
 import type { Diagnosis } from './diagnosis';
-import type { ProbeReport, ProbeStep, StepStatus } from './probe';
+import type { ProbeReport, ProbeStep, StepStatus } from './types';
 
 /** Optional colouring hooks (the CLI passes kleur's); identity by default. */
 export interface ProbeStyle {
@@ -51,13 +51,14 @@ export function formatProbeHuman(report: ProbeReport, options: HumanFormatOption
     status === 'pass' ? s.pass(text) : status === 'fail' ? s.fail(text) : status === 'warn' ? s.warn(text) : s.dim(text);
   const out: string[] = [];
   const t = report.target;
-  out.push(s.bold(`probe ftp://${t.user}@${formatEndpoint(t.host, t.port)}${t.tls ? ' (explicit FTPS)' : ''}`));
-  const width = Math.max(...report.steps.map((step) => STEP_TITLES[step.name].length));
+  out.push(s.bold(`probe ${t.implicitTls ? 'ftps' : 'ftp'}://${t.user}@${formatEndpoint(t.host, t.port)}${t.implicitTls ? ' (implicit FTPS)' : t.tls ? ' (explicit FTPS)' : ''}`));
+  const title = (name: ProbeStep['name']) => (name === 'auth-tls' && t.implicitTls ? 'TLS' : STEP_TITLES[name]);
+  const width = Math.max(...report.steps.map((step) => title(step.name).length));
   for (const step of report.steps) {
-    const title = STEP_TITLES[step.name].padEnd(width);
+    const name = title(step.name).padEnd(width);
     const time = step.status === 'skip' ? '' : s.dim(` (${step.durationMs} ms)`);
     const [first, ...rest] = step.lines.length ? step.lines : [step.detail];
-    out.push(`${paint(step.status, STEP_MARKS[step.status])} ${s.bold(title)}  ${first}${time}`);
+    out.push(`${paint(step.status, STEP_MARKS[step.status])} ${s.bold(name)}  ${first}${time}`);
     for (const line of rest) out.push(`${' '.repeat(width + 4)}${line}`);
     if (options.transcript) {
       for (const entry of step.transcript) {

@@ -4,7 +4,8 @@
  * report; `parseProbeTarget` reads "ftp://[user@]host[:port]"; `expectedPassiveRange` takes
  * the passive range from a vsftpd.conf for sharper diagnoses.
  */
-export { probe, DEFAULT_PROBE_TIMEOUT_MS, DEFAULT_ANONYMOUS_PASSWORD, STEP_ORDER } from './probe';
+export { probe } from './probe';
+export { DEFAULT_PROBE_TIMEOUT_MS, DEFAULT_ANONYMOUS_PASSWORD, STEP_ORDER } from './types';
 export type {
   ProbeOptions,
   ProbeReport,
@@ -15,7 +16,7 @@ export type {
   AttemptReport,
   ListingReport,
   ExpectedPassiveRange,
-} from './probe';
+} from './types';
 export type { Diagnosis, DiagnosisId, DiagnosisSeverity, RuleRef, StepName } from './diagnosis';
 export { RULE_REFS } from './diagnosis';
 export type { TranscriptEntry, TlsInfo } from './connection';

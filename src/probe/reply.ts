@@ -4,6 +4,7 @@
  * odd reply a server can send is a unit test.
  */
 import * as net from 'net';
+import { escapeControls } from '../engine/text';
 
 /** One complete FTP reply. */
 export interface Reply {
@@ -91,11 +92,14 @@ export class ReplyReader {
 }
 
 function clip(text: string, max = 200): string {
-  const printable = text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const printable = escapeControls(text);
   return printable.length > max ? `${printable.slice(0, max)}...` : printable;
 }
 
-/** Printable form of untrusted text for messages (control characters escaped, clipped). */
+/**
+ * Printable form of untrusted text for messages: one line (C0, C1 and bidi controls escaped by
+ * escapeControls, newlines included), clipped to `max` characters.
+ */
 export function printable(text: string, max = 200): string {
   return clip(text, max);
 }

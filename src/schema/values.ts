@@ -3,7 +3,7 @@
  * These functions reproduce the binary's arithmetic, including its surprises; `formatValue`
  * goes the other way, writing a value as vsftpd.conf spells it.
  */
-import type { OptionSpec, OptionValue } from './options';
+import type { OptionSpec, OptionType, OptionValue } from './options';
 
 const TRUE_WORDS = new Set(['YES', 'TRUE', '1']);
 const FALSE_WORDS = new Set(['NO', 'FALSE', '0']);
@@ -92,4 +92,34 @@ export function formatValue(option: OptionSpec, value: OptionValue): string {
 export function readingNote(option: OptionSpec, written: string, value: OptionValue): string | undefined {
   if (option.unit !== 'mode' || typeof value !== 'number' || /^0[0-7]*$/.test(written)) return undefined;
   return `read as ${formatValue(option, value)}`;
+}
+
+/** Text after a value that looks like a comment. vsftpd has no inline comments: it is value text. */
+export interface InlineComment {
+  /** The value before the comment, without the blanks before "#". */
+  readonly before: string;
+  /** The comment, from "#" to the end of the value, without a final "\r". */
+  readonly comment: string;
+  /** Offsets in the value of the first blank before "#" and of the end of the comment. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The "# comment" after a value, or undefined. In a string "#" starts a comment only after a
+ * blank ("/srv/ftp#1" is a name); booleans and numbers never contain "#". Something must come
+ * before it: "= # text" is a value that is all comment.
+ */
+export function inlineComment(value: string, type: OptionType): InlineComment | undefined {
+  const match = (type === 'string' ? /[ \t]+#/ : /[ \t]*#/).exec(value);
+  if (!match || value.slice(0, match.index).trim() === '') return undefined;
+  const end = value.endsWith('\r') ? value.length - 1 : value.length;
+  const hash = match.index + match[0].length - 1;
+  return { before: value.slice(0, match.index), comment: value.slice(hash, end), start: match.index, end };
+}
+
+/** The text of a number as it was meant: without a CRLF's "\r" or an inline comment. */
+export function numberText(value: string): string {
+  const withoutCr = value.replace(/\r$/, '');
+  return inlineComment(withoutCr, 'uint')?.before ?? withoutCr;
 }

@@ -8,9 +8,16 @@ testRule('ssl-options-without-ssl', {
     'anonymous_enable=NO\n',
     'ssl_sslv3=NO\nssl_tlsv1=YES\n', // repeat the defaults: dead but harmless
     { code: 'ssl_tlsv1_2=YES\n', target: 'fedora' },
-    'ssl_enable=NO\nforce_local_logins_ssl=YES\nlisten=YES \n', // vsftpd stops at the bad bool first
   ],
   invalid: [
+    {
+      // vsftpd stops at the bad bool first; the finding is about the file once that is fixed
+      code: 'ssl_enable=NO\nforce_local_logins_ssl=YES\nlisten=YES \n',
+      line: 2,
+      column: 1,
+      severity: 'warning',
+      message: 'force_local_logins_ssl has no effect while ssl_enable=NO (line 1): vsftpd offers no TLS, so logins and data still travel in clear text; set ssl_enable=YES with a certificate, or delete the line (once line 3 is fixed)',
+    },
     {
       code: 'ssl_enable=NO\nforce_local_logins_ssl=YES\n',
       line: 2,

@@ -1,6 +1,6 @@
 /**
  * Shared by the integration tests that run real third-party programs against this repository
- * (test/integration-pre-commit.test.ts, test/integration-ansible.test.ts):
+ * (test/pre-commit.integration.test.ts, test/ansible.integration.test.ts):
  *
  *  - `requireProgram`: such a test runs in CI and FAILS there when its program is missing (CI
  *    installs it: scripts/test.sh); outside CI it may be skipped, with a loud warning;

@@ -2,11 +2,10 @@
  * A table-driven tester for one rule, in the manner of ESLint's RuleTester: texts the rule must
  * accept, and texts it must report with position, message, severity and the fixed text.
  */
-import { lint, RULES } from '../../src';
+import { fix, lint, RULES } from '../../src';
 import { applyEdits } from '../../src/fix/apply-edits';
 
-export interface InvalidCase {
-  readonly code: string;
+export interface ExpectedFinding {
   /** 1-based line and column of the expected finding. */
   readonly line: number;
   readonly column: number;
@@ -17,8 +16,20 @@ export interface InvalidCase {
   readonly option?: string | null;
   /** The text after applying this finding's fix; null when it must have none; undefined: not checked. */
   readonly output?: string | null;
-  readonly target?: string;
 }
+
+interface CaseBase {
+  readonly code: string;
+  readonly target?: string;
+  /**
+   * The text after fixing with this rule alone, unsafe fixes included, to a fixed point (as
+   * `--fix --unsafe-fixes` would); undefined: not checked.
+   */
+  readonly fixed?: string;
+}
+
+/** One expected finding (its fields inline), or several in position order (`findings`). */
+export type InvalidCase = CaseBase & (ExpectedFinding | { readonly findings: readonly ExpectedFinding[] });
 
 export interface RuleCases {
   /** Texts on which the rule reports nothing (with the default target unless `target` is given). */
@@ -41,17 +52,21 @@ export function testRule(name: string, cases: RuleCases): void {
 
     it.each(cases.invalid.map((c) => [JSON.stringify(c.code).slice(0, 70), c] as const))('reports %s', (_, c) => {
       const findings = lint(c.code, { target: c.target, rules: [rule] });
-      expect(findings).toHaveLength(1);
-      const [finding] = findings;
-      expect(finding).toMatchObject({ line: c.line, column: c.column, name, category: rule.category });
-      expect(finding.message).toContain(c.message);
-      expect(finding.severity).toBe(c.severity ?? rule.severity);
-      if (c.option !== undefined) expect(finding.option).toBe(c.option);
-      if (c.output === null) expect(finding.fix).toBeUndefined();
-      if (typeof c.output === 'string') {
-        expect(finding.fix).toBeDefined();
-        expect(applyEdits(c.code, finding.fix!.edits)).toBe(c.output);
-      }
+      const expected = 'findings' in c ? c.findings : [c];
+      expect(findings).toHaveLength(expected.length);
+      expected.forEach((want, i) => {
+        const finding = findings[i];
+        expect(finding).toMatchObject({ line: want.line, column: want.column, name, category: rule.category });
+        expect(finding.message).toContain(want.message);
+        expect(finding.severity).toBe(want.severity ?? rule.severity);
+        if (want.option !== undefined) expect(finding.option).toBe(want.option);
+        if (want.output === null) expect(finding.fix).toBeUndefined();
+        if (typeof want.output === 'string') {
+          expect(finding.fix).toBeDefined();
+          expect(applyEdits(c.code, finding.fix!.edits)).toBe(want.output);
+        }
+      });
+      if (c.fixed !== undefined) expect(fix(c.code, { target: c.target, rules: [rule], unsafe: true }).output).toBe(c.fixed);
     });
   });
 }

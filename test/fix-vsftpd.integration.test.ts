@@ -28,14 +28,9 @@ const COUNT = Number(process.env.FIX_VSFTPD_COUNT ?? 200);
 
 type Encoding = 'utf8' | 'latin1';
 
-/**
- * Syntax errors that do not mean "vsftpd refuses the file" (as in the differential test): a CRLF
- * file may load, and text past the read limit is ignored.
- */
-const NOT_PARSE_ERRORS = new Set(['crlf-line-endings', 'file-too-large']);
-
+/** Every syntax error means vsftpd refuses the file (as the differential test holds). */
 const isSyntaxError = (f: Finding) => f.category === 'syntax' && f.severity === 'error';
-const isFatal = (f: Finding) => isSyntaxError(f) && !NOT_PARSE_ERRORS.has(f.name);
+const isFatal = isSyntaxError;
 
 /** Every error is a syntax error with a safe fix, and there is at least one. */
 function onlySafelyFixableSyntaxErrors(findings: readonly Finding[]): boolean {

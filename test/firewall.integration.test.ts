@@ -105,21 +105,36 @@ describe('firewallPlan', () => {
 describe('each backend', () => {
   const config = `listen=YES\nlisten_port=2121\n${RANGE}${ACTIVE}`;
 
-  it('nftables', () => {
+  it('nftables: add-rule lines for both directions (replies too), so a policy of drop on either chain is fine', () => {
     expect(body(firewallRules(config, 'nftables'))).toEqual([
-      'table inet filter {',
-      '\tchain input {',
-      '\t\ttcp dport 2121 accept comment "vsftpd control connection (listen_port)"',
-      '\t\ttcp dport 40000-40009 accept comment "vsftpd passive data connections (pasv_min_port-pasv_max_port)"',
-      '\t\ttcp dport 20 ct state established accept comment "replies to vsftpd active-mode data connections"',
-      '\t}',
-      '\tchain output {',
-      '\t\ttcp sport 20 accept comment "vsftpd active-mode data connections (connect_from_port_20, ftp_data_port)"',
-      '\t}',
-      '}',
+      'add rule inet filter input tcp dport 2121 accept comment "vsftpd control connection (listen_port)"',
+      'add rule inet filter input tcp dport 40000-40009 accept comment "vsftpd passive data connections (pasv_min_port-pasv_max_port)"',
+      'add rule inet filter input tcp dport 20 ct state established accept comment "replies to vsftpd active-mode data connections"',
+      'add rule inet filter output tcp sport 2121 ct state established accept comment "vsftpd control connection replies"',
+      'add rule inet filter output tcp sport 40000-40009 ct state established accept comment "vsftpd passive data connection replies"',
+      'add rule inet filter output tcp sport 20 accept comment "vsftpd active-mode data connections (connect_from_port_20, ftp_data_port)"',
     ]);
-    expect(body(firewallRules(config, 'nftables', { nftTable: 'ip fw', nftInputChain: 'in' }))[0]).toBe('table ip fw {');
+    expect(body(firewallRules(config, 'nftables', { nftTable: 'ip fw', nftInputChain: 'in' }))[0]).toMatch(/^add rule ip fw in tcp dport 2121 /);
     expect(() => firewallRules(config, 'nftables', { nftTable: 'inet x; flush ruleset' })).toThrow(/bad nftables table/);
+  });
+
+  it('nftables and iptables: active mode from ephemeral ports goes through the FTP helper on the control port', () => {
+    const ephemeral = `listen=YES\nlisten_port=2121\n${RANGE}port_enable=YES\nconnect_from_port_20=NO\n`;
+    expect(body(firewallRules(ephemeral, 'nftables'))).toEqual([
+      'add ct helper inet filter vsftpd-ftp { type "ftp" protocol tcp; }',
+      'add rule inet filter input tcp dport 2121 ct helper set "vsftpd-ftp" accept comment "vsftpd control connection (listen_port)"',
+      'add rule inet filter input tcp dport 40000-40009 accept comment "vsftpd passive data connections (pasv_min_port-pasv_max_port)"',
+      'add rule inet filter input meta l4proto tcp ct status expected accept comment "vsftpd active-mode data connections from ephemeral ports (expected by the FTP helper)"',
+      'add rule inet filter output tcp sport 2121 ct state established accept comment "vsftpd control connection replies"',
+      'add rule inet filter output tcp sport 40000-40009 ct state established accept comment "vsftpd passive data connection replies"',
+      'add rule inet filter output meta l4proto tcp ct status expected accept comment "vsftpd active-mode data connections from ephemeral ports (expected by the FTP helper)"',
+    ]);
+    expect(body(firewallRules(ephemeral, 'iptables')).slice(0, 3)).toEqual([
+      '*raw',
+      '-A PREROUTING -p tcp --dport 2121 -m comment --comment "vsftpd control connection (listen_port): FTP helper" -j CT --helper ftp',
+      'COMMIT',
+    ]);
+    expect(firewallRules(`${ephemeral}ssl_enable=YES\n`, 'nftables')).toMatch(/cannot read the encrypted\n?#? *PORT commands|cannot read the encrypted PORT/);
   });
 
   it('iptables', () => {
@@ -128,10 +143,42 @@ describe('each backend', () => {
       '-A INPUT -p tcp --dport 2121 -m comment --comment "vsftpd control connection (listen_port)" -j ACCEPT',
       '-A INPUT -p tcp --dport 40000:40009 -m comment --comment "vsftpd passive data connections (pasv_min_port-pasv_max_port)" -j ACCEPT',
       '-A INPUT -p tcp --dport 20 -m conntrack --ctstate ESTABLISHED -m comment --comment "replies to vsftpd active-mode data connections" -j ACCEPT',
+      '-A OUTPUT -p tcp --sport 2121 -m conntrack --ctstate ESTABLISHED -m comment --comment "vsftpd control connection replies" -j ACCEPT',
+      '-A OUTPUT -p tcp --sport 40000:40009 -m conntrack --ctstate ESTABLISHED -m comment --comment "vsftpd passive data connection replies" -j ACCEPT',
       '-A OUTPUT -p tcp --sport 20 -m comment --comment "vsftpd active-mode data connections (connect_from_port_20, ftp_data_port)" -j ACCEPT',
       'COMMIT',
     ]);
     expect(firewallRules(config, 'iptables')).toContain('iptables-restore --noflush FILE');
+  });
+
+  it('passive ranges vsftpd ignores (below 1025, 0/0) are refused like an unset one; a lower bound below 1025 is raised to 1024, as vsftpd does', () => {
+    for (const range of ['pasv_min_port=100\npasv_max_port=200\n', 'pasv_min_port=0\npasv_max_port=0\n', 'pasv_min_port=1024\npasv_max_port=65535\n']) {
+      let error: unknown;
+      try {
+        firewallPlan(`listen=YES\n${range}`);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(FirewallError);
+      expect((error as FirewallError).rule).toEqual({ id: 'VSF203', name: 'pasv-range-invalid' });
+      expect((error as Error).message).toMatch(/vsftpd ignores both .* so it picks any port in 1024-65535, which no firewall should open/);
+    }
+    const raised = firewallPlan('listen=YES\npasv_min_port=500\npasv_max_port=1100\n');
+    expect(raised.passive).toMatchObject({ lo: 1024, hi: 1100 });
+    expect(raised.notes.join('\n')).toContain('pasv_min_port is not used (1024 or below): vsftpd never picks a port below 1024, so the range starts at 1024');
+  });
+
+  it('a file name or config text with newlines or escapes cannot add a line to any output', () => {
+    const name = 'x.conf\nufw disable\n\x1b]0;t\x07\u202e';
+    const text = `listen=YES\nlisten_port=2121\n${RANGE}${ACTIVE}ftp_data_port=20\x1b[2J\n`;
+    for (const backend of FIREWALL_BACKENDS) {
+      const out = firewallRules(text, backend, { path: name });
+      expect(out).not.toMatch(/^ufw disable/m);
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+      expect(out).toContain('x.conf\\nufw disable\\n\\x1b]0;t\\x07\\u202e');
+      // every line is a comment, or one the backend itself writes
+      for (const line of out.split('\n')) expect(line).toMatch(/^(#|\*|-A |COMMIT|add |set -e|ufw |firewall-cmd |$)/);
+    }
   });
 
   it('ufw', () => {
@@ -182,13 +229,23 @@ const CONFIGS: Record<string, string> = {
   'one-port range, no active': 'listen=YES\npasv_min_port=40000\npasv_max_port=40000\nport_enable=NO\n',
   'passive off, active from ephemeral ports': 'listen=YES\npasv_enable=NO\n',
   'inverted range, ssl': 'listen=YES\npasv_min_port=50000\npasv_max_port=40000\nssl_enable=YES\n',
+  'listen_port=2121, active from ephemeral ports (FTP helper)': `listen=YES\nlisten_port=2121\n${RANGE}port_enable=YES\nconnect_from_port_20=NO\n`,
+  'lower bound below 1025 raised to 1024': 'listen=YES\npasv_min_port=500\npasv_max_port=1100\n',
 };
+
+/** Debian's /etc/nftables.conf: table inet filter with base chains input, forward, output, all accepting. */
+const DEBIAN_NFTABLES_CONF =
+  'table inet filter {\n chain input { type filter hook input priority filter; }\n chain forward { type filter hook forward priority filter; }\n chain output { type filter hook output priority filter; }\n}\n';
+
+/** A server firewall that drops everything new except loopback: Debian's nftables.conf plus a policy. */
+const DEFAULT_DROP = 'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n }\n chain output {\n  type filter hook output priority filter;\n }\n}\n';
 
 describeNetns('the real tools accept every backend output they can check', () => {
   beforeAll(() => cleanStaleNetns());
 
   it.each(Object.entries(CONFIGS))('%s: nft -c -f and iptables-restore --test', (_name, config) => {
     const ns = createNetns('chk');
+    nft(ns, DEBIAN_NFTABLES_CONF);
     const nftFile = write('rules.nft', firewallRules(config, 'nftables'));
     expect(nsRun(ns, 'nft', ['-c', '-f', nftFile], { check: false })).toMatchObject({ status: 0, stderr: '' });
     const iptFile = write('rules.ipt', firewallRules(config, 'iptables'));
@@ -218,6 +275,20 @@ describeNetns('the real tools accept every backend output they can check', () =>
     expect(listed).toMatch(/policy drop;[\s\S]*ct state established,related accept[\s\S]*tcp dport 2121 accept[\s\S]*tcp dport 40000-40009 accept/);
   });
 
+  it('nft -f into a table or chain that does not exist fails loudly and loads nothing', () => {
+    const ns = createNetns('chk');
+    const file = write('missing.nft', firewallRules(CONFIGS['range + active from port 20'], 'nftables'));
+    const missingTable = nsRun(ns, 'nft', ['-f', file], { check: false });
+    expect(missingTable.status).not.toBe(0);
+    expect(missingTable.stderr).toContain('No such file or directory');
+    expect(nsRun(ns, 'nft', ['list', 'ruleset']).stdout.trim()).toBe('');
+    nft(ns, 'table inet filter {\n chain input { type filter hook input priority filter; }\n}\n');
+    const missingChain = nsRun(ns, 'nft', ['-f', file], { check: false });
+    expect(missingChain.status).not.toBe(0);
+    expect(nsRun(ns, 'nft', ['list', 'chain', 'inet', 'filter', 'input']).stdout).not.toContain('dport 2121');
+    expect(firewallRules(CONFIGS['range + active from port 20'], 'nftables')).toContain('otherwise nft -f stops with "No such file or directory" and loads nothing');
+  });
+
   it('iptables-restore --noflush appends to an existing ruleset without replacing it', () => {
     const ns = createNetns('chk');
     nsRun(ns, 'iptables', ['-P', 'INPUT', 'DROP']);
@@ -228,8 +299,7 @@ describeNetns('the real tools accept every backend output they can check', () =>
   });
 });
 
-/** A server firewall that drops everything new except loopback: Debian's nftables.conf plus a policy. */
-const DEFAULT_DROP = 'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n }\n}\n';
+
 
 describeNetns('the printed nftables rules against a default-drop firewall, with the real vsftpd and the probe', () => {
   const vsftpdWhy = vsftpdUnavailable();
@@ -244,6 +314,7 @@ describeNetns('the printed nftables rules against a default-drop firewall, with 
   });
 
   it('without them: no control connection; with only the control port: the passive timeout; with them: passive works', async () => {
+    // three probes in a namespace, each a node start that transpiles the sources: slow on a busy machine
     const srv = createNetns('srv');
     const cli = createNetns('cli');
     veth({ ns: srv, dev: 'veth-s', cidr: '10.203.0.1/24' }, { ns: cli, dev: 'veth-c', cidr: '10.203.0.2/24' });
@@ -272,5 +343,5 @@ describeNetns('the printed nftables rules against a default-drop firewall, with 
     const open = await probeInNetns(cli, options);
     expect(formatProbeHuman(open)).toContain('Result: passive listing works (exit 0)');
     expect(open.steps.filter((s) => s.name === 'pasv' || s.name === 'epsv').map((s) => s.status)).toEqual(['pass', 'pass']);
-  });
+  }, 90000);
 });

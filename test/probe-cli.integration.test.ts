@@ -2,7 +2,7 @@
  * `vsftpd-lint probe` end to end: the built CLI (dist/src/cli/main.js; `npm run build` first,
  * `npm test` does) spawned as a user runs it, against Debian's vsftpd 3.0.3 on free ports of
  * 127.0.0.1 (test/support/ftp-server.ts) and small fake servers where the test must see what the
- * client sends (the password). The probe library itself is tested in test/probe.test.ts; this
+ * client sends (the password). The probe library itself is tested in test/probe.integration.test.ts; this
  * file tests the wiring: flags, exit statuses, the password's paths (environment variable,
  * prompt without echo on a terminal, refused on the command line and in the URL, never printed),
  * and one-line errors without stack traces.
@@ -352,7 +352,7 @@ describe('probe: usage errors are one line, exit 2', () => {
     [['--timeout', '0', 'ftp://127.0.0.1'], /--timeout takes a number of seconds/],
     [['--timeout', 'soon', 'ftp://127.0.0.1'], /--timeout takes a number of seconds/],
     [['--format', 'xml', 'ftp://127.0.0.1'], /Invalid values: Argument: format/],
-    [['--insecure', 'ftp://127.0.0.1'], /--insecure only applies with --tls/],
+    [['--insecure', 'ftp://127.0.0.1'], /--insecure only applies with --tls or ftps:\/\//],
     [['--bogus', 'ftp://127.0.0.1'], /Unknown argument: bogus/],
   ])('%j', async (args, pattern) => {
     expectUsageError(await cli(['probe', ...args]), pattern);
@@ -362,9 +362,13 @@ describe('probe: usage errors are one line, exit 2', () => {
     const run = await cli(['probe', '--help']);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('vsftpd-lint probe ftp://[user@]host[:port] [options]');
+    expect(run.stdout).toContain('vsftpd-lint probe ftp://[user@]host[:port] | ftps://[user@]host[:port] [options]');
     expect(run.stdout).toContain('Examples:');
     expect(run.stdout).toContain('--password-env');
-    expect(run.stdout).toMatch(/Exit status:\n +0 +passive listing works/);
+    // what report() decides: 0 every data step that ran worked, 1 one failed, 2 no session
+    expect(run.stdout).toMatch(/Exit status:\n +0 +logged in, and every data-connection step that ran worked \(PASV, EPSV, and with --active\n +PORT\/EPRT/);
+    expect(run.stdout).toMatch(/\n +1 +logged in, but at least one of those steps failed/);
+    expect(run.stdout).toMatch(/\n +2 +no FTP session: the server could not be reached, is not FTP \(or speaks implicit FTPS\), the\n +TLS handshake or the login failed; or a usage error/);
+    expect(run.stdout).not.toContain('passive listing works (PASV or EPSV)');
   });
 });

@@ -190,7 +190,12 @@ describe('probe against the real vsftpd on 127.0.0.1', () => {
     const pasv = step(report, 'pasv');
     expect(pasv.data).toMatchObject({ addressMatches: true, advertised: { host: '127.0.0.1' }, listing: { ok: true, entries: 1 } });
     expect(pasv.data!.advertised!.port).toBeGreaterThanOrEqual(40000);
-    expect(pasv.replies).toEqual(['227 ' + pasv.replies[0].slice(4), '150 Here comes the directory listing.', '226 Directory send OK.']);
+    expect(pasv.replies.slice(0, 3)).toEqual(['227 ' + pasv.replies[0].slice(4), '150 Here comes the directory listing.', '226 Directory send OK.']);
+    // then more PASV offers, each connected to: the range sample (no range given: the most offers)
+    expect(pasv.replies.slice(3).every((r) => r.startsWith('227 '))).toBe(true);
+    expect(pasv.data!.sample!.ports).toHaveLength(16);
+    expect(pasv.data!.sample!.ports.every((p) => p.ok)).toBe(true);
+    expect(pasv.lines.join('\n')).toMatch(/passive range: 16 PASV offers tried \(\d+ distinct ports\): worked: /);
     expect(step(report, 'active').data).toMatchObject({ command: 'PORT', reply: '200 PORT command successful. Consider using PASV.', listing: { ok: true } });
     expect(step(report, 'login').transcript.map((e) => e.text)).toContain('PASS ****');
     const { human } = outputs(report, 'healthy');

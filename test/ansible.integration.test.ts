@@ -175,6 +175,7 @@ const INSTALL = 'Install vsftpd.conf (validated by vsftpd-lint)';
 const LINT = 'Lint the deployed vsftpd.conf';
 const SHOW = 'Show the findings';
 const ASSERT = 'Fail on errors';
+const COPY_BUNDLE = 'Copy the vsftpd-lint bundle';
 
 function unchanged(file: string, content: string): void {
   expect([file, fs.readFileSync(file, 'utf8')]).toEqual([file, content]);
@@ -281,6 +282,46 @@ function unchanged(file: string, content: string): void {
     unchanged(conf.host2, BROKEN);
     unchanged(conf.host3, WARNINGS);
   }, 120_000);
+
+  it('copies the bundle to the hosts that have no vsftpd-lint, then uses it; once', () => {
+    const { dir, conf } = scenario({
+      // An absolute path that does not exist: installed there.
+      host1: { conf: 'host1/vsftpd.conf', vars: { vsftpd_lint: '{{ vsftpd_conf_path | dirname }}/bin/vsftpd-lint' } },
+      // A name that is not on PATH: installed into vsftpd_lint_install_dir.
+      host2: {
+        conf: 'host2/vsftpd.conf',
+        vars: { vsftpd_lint: 'vsftpd-lint-not-on-path', vsftpd_lint_install_dir: '{{ vsftpd_conf_path | dirname }}/sbin' },
+      },
+      // On PATH (the shim): nothing is copied.
+      host3: { conf: 'host3/vsftpd.conf' },
+    });
+    const installedAt = {
+      host1: path.join(path.dirname(conf.host1), 'bin/vsftpd-lint'),
+      host2: path.join(path.dirname(conf.host2), 'sbin/vsftpd-lint-not-on-path'),
+    };
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist/vsftpd-lint.js'));
+
+    const first = playbook(dir, []);
+    if (first.status !== 0) throw new Error(`ansible-playbook failed:\n${first.output}`);
+    for (const [host, file] of Object.entries(installedAt)) {
+      expect([host, result(first, COPY_BUNDLE, host).status]).toEqual([host, 'changed']);
+      expect(fs.readFileSync(file).equals(bundle)).toBe(true);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o755);
+      // The installed copy validated the template and ran the check step (host2's command is not
+      // on PATH, so only the installed path can have run).
+      expect([host, result(first, INSTALL, host).status]).toEqual([host, 'changed']);
+      expect([host, result(first, LINT, host).status]).toEqual([host, 'ok']);
+      expect(result(first, ASSERT, host).status).toBe('ok');
+    }
+    expect(result(first, COPY_BUNDLE, 'host3').status).toBe('skipping');
+    expect(fs.readdirSync(path.dirname(conf.host3))).toEqual(['vsftpd.conf']);
+
+    // Installed once: a second run finds it and copies nothing.
+    const second = playbook(dir, ['--tags', 'lint']);
+    expect(second.status).toBe(0);
+    for (const host of ['host1', 'host2']) expect([host, result(second, COPY_BUNDLE, host).status]).toEqual([host, 'skipping']);
+    for (const host of ['host1', 'host2']) expect([host, result(second, ASSERT, host).status]).toEqual([host, 'ok']);
+  }, 180_000);
 
   it('--check --diff shows the changes, writes nothing, and still lints the deployed files', () => {
     const { dir, conf } = scenario({

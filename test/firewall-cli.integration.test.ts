@@ -1,7 +1,7 @@
 /**
  * `vsftpd-lint firewall FILE --backend ...` end to end: the built CLI (dist/src/cli/main.js;
  * `npm run build` first, `npm test` does) spawned as a user runs it. What each backend's rules
- * say is tested in test/firewall.test.ts; this file tests the wiring: every backend prints rules
+ * say is tested in test/firewall.integration.test.ts; this file tests the wiring: every backend prints rules
  * the real tool accepts where it has a check mode (`nft -c -f`, `iptables-restore --test`, run
  * inside a network namespace of our own so the host's ruleset is never touched), the options
  * reach the library, refusals and unreadable files are one line with exit 2, and the README's

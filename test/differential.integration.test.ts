@@ -7,11 +7,13 @@
  *
  *  - vsftpd rejects the file (a "500 OOPS" parse error, or a crash) if and only if the linter
  *    reports at least one finding with category 'syntax' and severity 'error' (a "fatal" finding
- *    below), not counting the rules listed in NOT_PARSE_ERRORS;
+ *    below), whatever the rule: no rule is excluded;
  *  - on a parse error, the first fatal finding (lowest line) names the option exactly as vsftpd
  *    prints it (`finding.option === name`, trailing blanks, "\r" and BOM included);
  *  - on a crash (Debian's SIGSEGV on a whitespace-only string value), the first fatal finding is
- *    'blank-string-value'.
+ *    'blank-string-value';
+ *  - vsftpd stops on the line of the first fatal finding: it accepts the file cut just before
+ *    that line and rejects it, the same way, cut just after.
  *
  * Every mismatch is collected; the test fails once, listing up to 20 of them with the config
  * text (JSON) and both verdicts. Seed and count of the generated part can be changed with
@@ -23,24 +25,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDecoder } from 'util';
-import { lint } from '../src';
+import { lint, parse } from '../src';
 import type { Finding } from '../src';
 import { configSeed, generateConfig, GENERATOR_BUILD } from './support/generate-config';
 import { runVsftpd, VsftpdResult, vsftpdAvailable, VSFTPD_PATH } from './support/vsftpd';
 
 const TARGET = GENERATOR_BUILD; // 'debian-3.0.3': the build installed at /usr/sbin/vsftpd
-
-/**
- * Syntax errors that by design do not mean "vsftpd refuses to parse this file":
- *  - crlf-line-endings is an error for the whole file even when vsftpd happens to load it (a
- *    CRLF file with only numbers and non-blank strings parses; the next boolean added breaks it).
- *    The lines vsftpd does reject in a CRLF file are reported by their own rules (bad-bool-value,
- *    blank-string-value, ...), which this test still holds to the binary.
- *  - file-too-large is an error when settings lie beyond vsftpd's 100,000-byte read limit,
- *    although vsftpd silently ignores them and starts; a line cut by the limit into something
- *    fatal is reported by the rule for what vsftpd reads.
- */
-const NOT_PARSE_ERRORS = new Set(['crlf-line-endings', 'file-too-large']);
 
 const DEFAULT_SEED = 0x5eed2024;
 const DEFAULT_COUNT = 300;
@@ -104,7 +94,28 @@ function shorten(json: string): string {
 }
 
 function isFatal(finding: Finding): boolean {
-  return finding.category === 'syntax' && finding.severity === 'error' && !NOT_PARSE_ERRORS.has(finding.name);
+  return finding.category === 'syntax' && finding.severity === 'error';
+}
+
+/** The same verdict: both parse errors with one message, or both crashes. */
+function sameRejection(a: VsftpdResult, b: VsftpdResult): boolean {
+  if (a.kind === 'parse-error' && b.kind === 'parse-error') return a.message === b.message;
+  return a.kind === 'crash' && b.kind === 'crash';
+}
+
+/**
+ * Why vsftpd does not stop on `line` (1-based), or undefined when it does: the bytes before the
+ * line must parse, and the bytes up to its end must be rejected as the whole file is.
+ */
+function stopLineProblem(c: Case, line: number, whole: VsftpdResult): string | undefined {
+  const lines = parse(c.text, { encoding: c.encoding }).lines;
+  const target = lines[line - 1];
+  const end = line < lines.length ? lines[line].byteStart : c.bytes.length;
+  const before = runVsftpd(c.bytes.subarray(0, target.byteStart), { encoding: c.encoding });
+  if (before.kind !== 'parsed') return `vsftpd already rejects the lines before line ${line}: ${JSON.stringify(before)}`;
+  const through = runVsftpd(c.bytes.subarray(0, end), { encoding: c.encoding });
+  if (!sameRejection(through, whole)) return `vsftpd does not stop on line ${line}: up to it, ${JSON.stringify(through)}`;
+  return undefined;
 }
 
 /** Compares one config; returns the mismatch, or undefined when linter and vsftpd agree. */
@@ -137,6 +148,8 @@ function compare(c: Case, tally?: Record<VsftpdResult['kind'], number>): Mismatc
       `(line ${fatal[0].line}, ${fatal[0].name}) names ${JSON.stringify(fatal[0].option)}`;
   } else if (vsftpd.kind === 'crash' && fatal[0].name !== 'blank-string-value') {
     reason = `vsftpd crashes (${vsftpd.signal}) but the first linter error is ${fatal[0].name} (line ${fatal[0].line}), not blank-string-value`;
+  } else if (rejected) {
+    reason = stopLineProblem(c, fatal[0].line, vsftpd);
   }
   return reason === undefined ? undefined : { ...base, reason, vsftpd, linter };
 }
