@@ -195,3 +195,11 @@ export function unknownOptions(count: number, warmUp = false): string {
 export function fleetConfig(typical: string, index: number): string {
   return `# ftp-${String(index).padStart(4, '0')}.example.net\n${typical}`;
 }
+
+/**
+ * `lines` lines that each have a safe fix (12 bytes a line on average: 8,000 lines are 96 kB,
+ * inside vsftpd's read limit), alternately an indented setting and a lower-case boolean.
+ */
+export function fixableLines(lines: number): string {
+  return Array.from({ length: lines }, (_, i) => (i % 2 ? 'listen=yes\n' : ' hide_ids=NO\n')).join('');
+}

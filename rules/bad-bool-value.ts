@@ -61,6 +61,7 @@ const badBoolValue: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'A boolean option whose value is not exactly YES/NO/TRUE/FALSE/1/0 stops vsftpd.',
   docs: {
     what:

@@ -8,6 +8,7 @@ const blankStringValue: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'unsafe',
+  perUser: 'also',
   summary: 'A string value of only blanks (or the "\\r" of a CRLF line) crashes Debian\'s vsftpd.',
   docs: {
     what: 'A string option whose value is only spaces, tabs or a "\\r" ("ftpd_banner= ", "banner_file=\\r").',

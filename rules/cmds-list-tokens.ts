@@ -39,6 +39,7 @@ const cmdsListTokens: Rule = {
   category: 'startup',
   severity: 'warning',
   fixable: 'unsafe',
+  perUser: 'also',
   summary: 'cmds_allowed/cmds_denied items with blanks, lower case or client words never match.',
   sources: ['vsftpd.conf(5): cmds_allowed, cmds_denied', 'postlogin.c process_post_login'],
   docs: {

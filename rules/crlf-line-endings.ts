@@ -9,6 +9,7 @@ const crlfLineEndings: Rule = {
   category: 'hygiene',
   severity: 'warning',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'CRLF (Windows) line endings leave a "\\r" at the end of every value.',
   docs: {
     what:

@@ -66,6 +66,7 @@ const defaultValue: Rule = {
         option: option.name,
         message: `${shown} is the compiled default of ${target.label}; the line can go`,
         fix: alone ? fixWith('unsafe', deleteLine(line)) : undefined,
+        cause: `settings that repeat the compiled defaults of ${target.label}; the lines can go`,
       });
     }
   },

@@ -7,6 +7,7 @@ const duplicateOption: Rule = {
   category: 'hygiene',
   severity: 'warning',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'An option is set more than once; vsftpd uses the last line and ignores the others.',
   sources: ['vsftpd parseconf.c (each line overwrites the tunable)', 'vsftpd-reference 0.10'],
   docs: {
@@ -25,21 +26,23 @@ const duplicateOption: Rule = {
       'exactly as before; only the misleading line goes.',
   },
   check({ config, settings, report }) {
+    // One message per winning line: a file may repeat an option thousands of times.
+    const messages = new Map<string, string>();
     for (const { line, outcome } of settings) {
       if (outcome.kind !== 'set' && outcome.kind !== 'unset') continue;
-      const all = config.occurrences(outcome.option.name);
+      const name = outcome.option.name;
+      const all = config.occurrences(name);
       const winner = all[all.length - 1];
       if (!winner || winner.line === line) continue;
-      const again = winner.line.text.slice(winner.line.nameColumn).replace(/\r$/, '');
-      report({
-        line,
-        column: line.nameColumn,
-        option: outcome.option.name,
-        message:
-          `${outcome.option.name} is set again on line ${winner.line.line} (${quote(again)}), and the ` +
-          'last line wins: vsftpd ignores this one; delete it',
-        fix: fixWith('safe', deleteLine(line)),
-      });
+      let message = messages.get(name);
+      if (message === undefined) {
+        const again = winner.line.text.slice(winner.line.nameColumn).replace(/\r$/, '');
+        message =
+          `${name} is set again on line ${winner.line.line} (${quote(again)}), and the ` +
+          'last line wins: vsftpd ignores this one; delete it';
+        messages.set(name, message);
+      }
+      report({ line, column: line.nameColumn, option: name, message, fix: fixWith('safe', deleteLine(line)) });
     }
   },
 };

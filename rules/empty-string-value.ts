@@ -9,6 +9,7 @@ const emptyStringValue: Rule = {
   category: 'syntax',
   severity: 'warning',
   fixable: 'none',
+  perUser: 'also',
   summary: '"NAME=" or NAME alone unsets a string option and removes its compiled default.',
   docs: {
     what:

@@ -10,6 +10,7 @@ const fileTooLarge: Rule = {
   category: 'hygiene',
   severity: 'warning',
   fixable: 'none',
+  perUser: 'also',
   summary: 'vsftpd reads only the first 100,000 bytes; settings after that are silently lost.',
   docs: {
     what:

@@ -8,12 +8,14 @@ const foreignComment: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'safe',
-  summary: 'A line starting with "//", ";" or "--" is not a comment: vsftpd reads it as an option and stops.',
+  perUser: 'also',
+  summary: 'A line starting with "//", "/*", ";" or "--" is not a comment: vsftpd reads it as an option and stops.',
   docs: {
     what:
-      'A line written as a comment in another language: "// text" (C, JavaScript), "; text" ' +
-      '(INI files) or "-- text" (SQL, Lua; "--" followed by a blank, a "-" or nothing), ' +
-      'indented or not. Commented-out settings such as "// write_enable=YES" are the common case.',
+      'A line written as a comment in another language: "// text" or "/* text */" (C, ' +
+      'JavaScript), "; text" (INI files) or "-- text" (SQL, Lua; "--" followed by a blank, a ' +
+      '"-" or nothing), indented or not. Commented-out settings such as "// write_enable=YES" ' +
+      'are the common case.',
     why:
       'vsftpd has one comment syntax: "#" as the very first byte of a line. It reads any other ' +
       'line as NAME=VALUE, so "// write_enable=YES" is an option named "// write_enable", which ' +

@@ -9,6 +9,7 @@ const indentedComment: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'A "#" after leading blanks is not a comment: vsftpd reads it as an option and stops.',
   docs: {
     what: 'A line whose first non-blank character is "#" but whose first character is not.',

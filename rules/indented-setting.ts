@@ -7,6 +7,7 @@ const indentedSetting: Rule = {
   category: 'hygiene',
   severity: 'info',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'A setting is indented; vsftpd ignores the indent, but it reads like a continuation.',
   sources: ['vsftpd parseconf.c (leading whitespace is skipped)', 'vsftpd-reference 1.4'],
   docs: {
@@ -35,6 +36,7 @@ const indentedSetting: Rule = {
           'no sections or continuations, so the line reads as if it belonged to the one above; ' +
           'start it in column 1',
         fix: fixWith('safe', replaceInLine(line, 0, line.indent.length, '')),
+        cause: 'indented settings: vsftpd skips the indent, but the lines read as if they belonged to the one above; start them in column 1',
       });
     }
   },

@@ -78,6 +78,7 @@ import defaultValue from './default-value';
 import noEffect from './no-effect';
 import indentedSetting from './indented-setting';
 import nonCanonicalBool from './non-canonical-bool';
+import perUserNoEffect from './per-user-no-effect';
 
 export const RULES: readonly Rule[] = [
   unknownOption,
@@ -158,4 +159,5 @@ export const RULES: readonly Rule[] = [
   indentedSetting,
   nonCanonicalBool,
   unusedSuppression,
+  perUserNoEffect,
 ];

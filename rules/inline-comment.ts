@@ -24,6 +24,7 @@ const inlineCommentRule: Rule = {
   category: 'syntax',
   severity: 'warning',
   fixable: 'unsafe',
+  perUser: 'also',
   summary: 'vsftpd has no inline comments: "# text" after a value is part of the value.',
   docs: {
     what:
@@ -32,8 +33,9 @@ const inlineCommentRule: Rule = {
       'comment makes them fatal.',
     why:
       'vsftpd comments are whole lines starting with "#"; text after a value belongs to it. A ' +
-      'number is read up to its last digit, so "max_clients=50 # per host" is 50 and the comment ' +
-      'is harmless (info). A string keeps the whole text: "rsa_cert_file=/etc/ssl/x.pem # cert" ' +
+      'number is read up to the first character that is not a digit, so "max_clients=50 # per ' +
+      'host" is 50 and the comment is harmless (info; octal-integer and invalid-integer judge the ' +
+      'number before it). A string keeps the whole text: "rsa_cert_file=/etc/ssl/x.pem # cert" ' +
       'makes vsftpd open a file named "/etc/ssl/x.pem # cert", and "userlist_file=/etc/list # ' +
       'allowed" reads a list that does not exist (warning). In ftpd_banner the text is shown to ' +
       'clients, which is probably what was meant (info).',

@@ -10,6 +10,7 @@ const invalidInteger: Rule = {
   category: 'syntax',
   severity: 'warning',
   fixable: 'none',
+  perUser: 'also',
   summary: 'A number option whose text is not a plain number: vsftpd silently reads something else.',
   docs: {
     what:

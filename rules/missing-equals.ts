@@ -8,6 +8,7 @@ const missingEquals: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'none',
+  perUser: 'also',
   summary: 'A line without "=" that is not a comment or a string option stops vsftpd.',
   docs: {
     what:
@@ -34,6 +35,7 @@ const missingEquals: Rule = {
         message:
           `${quote(line.name)} has no "="${hint}: vsftpd stops with ` +
           oops(vsftpdMessage(line, outcome)!),
+        cause: `lines without "=": vsftpd stops at the first with ${oops('missing value in config file for: NAME')}`,
       });
     }
   },

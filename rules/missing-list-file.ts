@@ -18,7 +18,7 @@ interface ListFile {
 
 /** The list files read at session start or login (main.c, twoprocess.c), with their failure. */
 const LISTS: readonly ListFile[] = [
-  { enable: 'userlist_enable', also: ['local_enable'], file: 'userlist_file', scope: 'every connection', oops: 'cannot read user list file:', shippedBy: ['fedora'] },
+  { enable: 'userlist_enable', also: ['local_enable'], file: 'userlist_file', scope: 'every connection', oops: 'cannot read user list file:', shippedBy: ['rhel7', 'fedora'] },
   { enable: 'chroot_list_enable', also: ['local_enable'], file: 'chroot_list_file', scope: 'every local login', oops: 'could not read chroot() list file:', shippedBy: [] },
   { enable: 'deny_email_enable', also: [], file: 'banned_email_file', scope: 'every connection', oops: 'cannot read anon e-mail list file:', shippedBy: [] },
   { enable: 'secure_email_list_enable', also: [], file: 'email_password_file', scope: 'every connection', oops: 'cannot read email passwords file:', shippedBy: [] },

@@ -8,6 +8,7 @@ const missingValue: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'none',
+  perUser: 'also',
   summary: 'A boolean, number or unknown name followed by "=" and nothing else stops vsftpd.',
   docs: {
     what:

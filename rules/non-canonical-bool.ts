@@ -7,6 +7,7 @@ const nonCanonicalBool: Rule = {
   category: 'hygiene',
   severity: 'info',
   fixable: 'safe',
+  perUser: 'also',
   enabledByDefault: false,
   summary: 'A boolean written yes/True/1/0 instead of YES or NO.',
   sources: ['vsftpd parseconf.c (YES/TRUE/1/NO/FALSE/0, any case)', 'vsftpd-reference 0.4'],
@@ -34,6 +35,7 @@ const nonCanonicalBool: Rule = {
         option: line.name,
         message: `${quote(line.value)} means ${canonical} to vsftpd, but tools and readers expect YES or NO; write ${line.name}=${canonical}`,
         fix: fixWith('safe', replaceInLine(line, line.valueColumn, end, canonical)),
+        cause: 'booleans written other than YES or NO: vsftpd reads them, but tools and readers expect YES or NO',
       });
     }
   },

@@ -7,6 +7,7 @@ const nulByte: Rule = {
   category: 'syntax',
   severity: 'warning',
   fixable: 'none',
+  perUser: 'also',
   summary: 'vsftpd ignores everything after a NUL byte on a line.',
   docs: {
     what: 'A setting line containing a NUL byte (\\0), typically from a corrupted or binary edit.',

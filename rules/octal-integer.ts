@@ -2,7 +2,7 @@ import { fixWith, replaceInLine, Rule } from '../src/engine/rule';
 import type { Fix } from '../src/engine/finding';
 import type { SettingLine } from '../src/parser/document';
 import type { OptionSpec } from '../src/schema/options';
-import { loosening } from '../src/schema/security';
+import { loosening } from '../src/schema/loosening';
 import { quote } from '../src/engine/text';
 import { formatValue, numberText } from '../src/schema/values';
 
@@ -48,6 +48,7 @@ const octalInteger: Rule = {
   category: 'syntax',
   severity: 'warning',
   fixable: 'unsafe',
+  perUser: 'also',
   summary: 'A leading 0 makes a number octal; a umask without one is decimal.',
   docs: {
     what:

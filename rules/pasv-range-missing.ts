@@ -1,5 +1,5 @@
 import { appendLines, fixWith, Rule } from '../src/engine/rule';
-import { formatRange, passiveRangeSettings, SUGGESTED_PASV_RANGE } from '../src/engine/passive-range';
+import { formatRange, passiveRangeSettings, rangeToWrite, SUGGESTED_PASV_RANGE } from '../src/engine/passive-range';
 
 const { min: SUGGESTED_MIN, max: SUGGESTED_MAX } = SUGGESTED_PASV_RANGE;
 
@@ -31,14 +31,15 @@ const pasvRangeMissing: Rule = {
       `Unsafe: appends pasv_min_port=${SUGGESTED_MIN} and pasv_max_port=${SUGGESTED_MAX} (or the ` +
       'range set by --pasv-range or "pasvRange" in .vsftpd-lint.json). The ' +
       'firewall (and any NAT port forwarding) must be changed to open exactly that range, or ' +
-      'passive transfers stop working. A range smaller than max_clients can run out under load ' +
-      '(see pasv-range-small).',
+      'passive transfers stop working. Where a standalone server sets max_clients above the ' +
+      'range\'s size, the range written is widened to max_clients ports, so that it cannot run out ' +
+      'under load (see pasv-range-small).',
   },
   check({ document, config, options, report }) {
     if (!config.isOn('pasv_enable')) return;
-    const { min, max } = options.pasvRange;
     const settings = passiveRangeSettings(config);
     if (!settings || settings.min.source || settings.max.source) return;
+    const { min, max } = rangeToWrite(config, options.pasvRange);
     report({
       option: 'pasv_min_port',
       message:

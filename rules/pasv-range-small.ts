@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule';
-import { formatRange, passiveRangeSettings, rangeSize } from '../src/engine/passive-range';
+import { formatRange, passiveRangeSettings, portsNeeded, rangeSize } from '../src/engine/passive-range';
 
 const pasvRangeSmall: Rule = {
   id: 'VSF204',
@@ -50,12 +50,9 @@ const pasvRangeSmall: Rule = {
       });
       return;
     }
-    // max_clients is enforced by the standalone listener only (inetd mode has no such limit here).
-    const clients = config.get('max_clients');
-    // Only a max_clients somebody wrote states the load to expect: the compiled 2000 would flag
-    // every firewall-friendly range, including the one pasv-range-missing suggests.
-    if (!config.isStandalone() || !clients?.source) return;
-    if (typeof clients.value !== 'number' || clients.value === 0 || size >= clients.value) return;
+    const needed = portsNeeded(config);
+    if (needed === undefined || size >= needed) return;
+    const clients = config.get('max_clients')!;
     report({
       line,
       option: line?.name ?? 'pasv_max_port',

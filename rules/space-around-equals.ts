@@ -8,6 +8,7 @@ const spaceAroundEquals: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'Blanks around "=" become part of the name or of a boolean value, and vsftpd stops.',
   docs: {
     what:

@@ -8,6 +8,7 @@ const stringWhitespace: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'Blanks or a "\\r" around a string value: kept by upstream vsftpd, trimmed by Debian.',
   docs: {
     what: 'A string option whose value starts or ends with spaces, tabs or a "\\r".',

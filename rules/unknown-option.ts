@@ -5,7 +5,7 @@ import type { EffectiveConfig } from '../src/engine/effective-config';
 import type { SettingLine } from '../src/parser/document';
 import type { Target } from '../src/schema/targets';
 import { isExplainedByLayout, oops, quote } from '../src/engine/text';
-import { loosening } from '../src/schema/security';
+import { loosening } from '../src/schema/loosening';
 import { readSetting, vsftpdMessage } from '../src/schema/setting';
 
 /**
@@ -26,6 +26,7 @@ const unknownOption: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'unsafe',
+  perUser: 'also',
   summary: 'An option name the target build does not know stops vsftpd at start-up.',
   docs: {
     what:
@@ -46,8 +47,9 @@ const unknownOption: Rule = {
       'access, anonymous or local logins, promiscuous modes, writable chroots or old TLS ' +
       'versions, turn off chroot, TLS, hide_ids or logging, or mask fewer umask bits): the ' +
       'message then names the option, and you decide. Lines that are comments in another ' +
-      'syntax ("// write_enable=YES", "; listen=NO") are foreign-comment\'s and are never ' +
-      'offered a fix that uncomments them.',
+      'syntax ("// write_enable=YES", "; listen=NO") are foreign-comment\'s, and a name with ' +
+      'characters no option has ("REM write_enable", "! listen") gets no suggestion: no fix ' +
+      'ever uncomments a line.',
   },
   check({ document, target, config, settings, report }) {
     for (const { line, outcome } of settings) {
@@ -57,7 +59,9 @@ const unknownOption: Rule = {
         line.name === ''
           ? 'the line has no option name before "="'
           : `${quote(line.name)} is not an option of ${target.label}`;
-      const suggestion = line.name === '' ? undefined : suggestOption(line.name, target);
+      // Only a name made of name characters can be a misspelt name: "REM write_enable" or
+      // "! write_enable" is commented-out text, which no suggestion may uncomment.
+      const suggestion = /^[A-Za-z0-9_-]+[ \t]*$/.test(line.name) ? suggestOption(line.name, target) : undefined;
       const otherBuilds = OPTIONS.find((o) => o.name === line.name)?.builds;
       const granted = suggestion && grantedBy(line, suggestion.option, target, config);
       const hint = otherBuilds

@@ -7,6 +7,7 @@ const unusedSuppression: Rule = {
   category: 'hygiene',
   severity: 'info',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'A "# vsftpd-lint" directive that suppresses nothing, names no rule, or is misspelt.',
   sources: ["ESLint's --report-unused-disable-directives", "ruff's RUF100 (unused-noqa)"],
   docs: {

@@ -8,6 +8,7 @@ const utf8Bom: Rule = {
   category: 'syntax',
   severity: 'error',
   fixable: 'safe',
+  perUser: 'also',
   summary: 'A UTF-8 byte order mark at the start of the file becomes part of the first name.',
   docs: {
     what: 'The file starts with the bytes EF BB BF (a UTF-8 BOM), as some Windows editors write.',

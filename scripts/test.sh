@@ -14,6 +14,8 @@ command -v iptables-restore >/dev/null 2>&1 || need_packages="$need_packages ipt
 command -v ufw >/dev/null 2>&1 || need_packages="$need_packages ufw"
 command -v ip >/dev/null 2>&1 || need_packages="$need_packages iproute2"
 command -v openssl >/dev/null 2>&1 || need_packages="$need_packages openssl"
+# curl: the independent FTP client the probe and firewall namespace tests check the ground truth with
+command -v curl >/dev/null 2>&1 || need_packages="$need_packages curl"
 command -v git >/dev/null 2>&1 || need_packages="$need_packages git"
 command -v pre-commit >/dev/null 2>&1 || need_packages="$need_packages pre-commit"
 command -v ansible-playbook >/dev/null 2>&1 || need_packages="$need_packages ansible-core"

@@ -1,9 +1,11 @@
 /**
- * The installed `vsftpd-lint` is one bundled file (dist/vsftpd-lint-cli.js, built by esbuild so
- * that start-up does not pay for resolving ~140 modules), run by a small loader (the bin,
- * dist/vsftpd-lint.js) through V8's code cache. It must behave exactly like the modular build the
+ * The installed `vsftpd-lint` is one self-contained file (dist/vsftpd-lint.js): a small loader
+ * that carries the CLI bundled by esbuild (so that start-up does not pay for resolving ~140
+ * modules) and runs it through V8's code cache. It must behave exactly like the modular build the
  * other CLI tests run, with or without a cache, whatever cache it finds. (yargs is bundled from
  * its CommonJS entry: its ESM entry pulls in a cliui that wraps help text in the middle of words.)
+ * The language server is a bundle of its own, dist/vsftpd-lint-lsp.js, which the CLI bundle
+ * loads for `vsftpd-lint lsp`.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -27,6 +29,8 @@ describe('the bundled CLI', () => {
     [['--help']],
     [['no-such-file.conf']],
     [['--no-such-flag']],
+    [['lsp', 'vsftpd.conf']],
+    [['lsp', '--rule', 'nope=off']],
   ])('matches the modular build for %j', (args) => {
     expect(run('dist/vsftpd-lint.js', args)).toEqual(run('dist/src/cli/main.js', args));
   });
@@ -82,6 +86,19 @@ describe('the code cache', () => {
       expect(bin(args, env)).toEqual(uncached);
       expect(cacheFiles(dir)).toEqual([file]);
     }
+  });
+
+  test('the command is one self-contained file: copied alone, it gives the same results', () => {
+    const copy = path.join(tmp, 'vsftpd-lint');
+    fs.copyFileSync(path.join(ROOT, 'dist/vsftpd-lint.js'), copy);
+    const args = ['--format', 'json', path.join(ROOT, 'fixtures/examples/edited-vsftpd.conf')];
+    const alone = spawnSync(process.execPath, [copy, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: tmp } });
+    const installed = spawnSync(process.execPath, [path.join(ROOT, 'dist/vsftpd-lint.js'), ...args], { cwd: tmp, encoding: 'utf8' });
+    expect({ status: alone.status, stdout: alone.stdout, stderr: alone.stderr }).toEqual({
+      status: installed.status,
+      stdout: installed.stdout,
+      stderr: installed.stderr,
+    });
   });
 
   test('a home nothing can be written in: the same results, no cache, no complaint', () => {

@@ -6,7 +6,7 @@
  * --print-effective, shell completion and --help.
  *
  * The fixtures under fixtures/cli/project/ share one config file:
- *   target debian, security rules off, pasv-address-nat off, octal-integer an error, fixes write
+ *   target debian, security rules off, no-effect off, octal-integer an error, fixes write
  *   passive ports 50000-50099; fedora/** is checked as Fedora, legacy/*.conf has no
  *   pasv-range-missing.
  */
@@ -105,7 +105,7 @@ describe('config file discovery', () => {
     const { run, report } = json([DEEP]);
     const ids = ruleIds(report.files[0]);
     expect(ids).not.toContain('VSF401'); // "disable": ["security"]
-    expect(ids).not.toContain('VSF207'); // "pasv-address-nat": "off"
+    expect(ids).not.toContain('VSF503'); // "no-effect": "off"
     expect(report.files[0].findings.find((f) => f.ruleId === 'VSF109')?.severity).toBe('error');
     expect(run.status).toBe(1); // octal-integer is an error in this project
   });
@@ -113,7 +113,7 @@ describe('config file discovery', () => {
   test('--no-config ignores it', () => {
     const { run, report } = json(['--no-config', DEEP]);
     const ids = ruleIds(report.files[0]);
-    expect(ids).toEqual(expect.arrayContaining(['VSF401', 'VSF207', 'VSF109']));
+    expect(ids).toEqual(expect.arrayContaining(['VSF401', 'VSF503', 'VSF109']));
     expect(report.files[0].findings.find((f) => f.ruleId === 'VSF109')?.severity).toBe('warning');
     expect(run.status).toBe(0);
   });
@@ -460,7 +460,7 @@ describe('--print-effective', () => {
   test('uses the target of the file\'s config (an override here)', () => {
     const run = cli(['--print-effective', FEDORA]);
     expect(run.stdout).toContain('ssl_tlsv1_2=YES  # line 4');
-    expect(run.stdout).toContain('# compiled default (Fedora/RHEL vsftpd 3.0.x)');
+    expect(run.stdout).toContain('# compiled default (Fedora/RHEL 8-9 vsftpd 3.0.x)');
   });
 
   test('a file vsftpd cannot parse: its fatal findings, then exit 1', () => {

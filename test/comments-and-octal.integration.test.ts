@@ -2,11 +2,12 @@
  * What the comment and octal rules claim about vsftpd, checked against Debian's real vsftpd 3.0.3
  * (/usr/sbin/vsftpd):
  *
- *  - foreign-comment: vsftpd refuses a "//", ";" or "--" line, at that line (the first error it
- *    prints names the same text as the linter's first syntax error), and loads the file once the
- *    safe fix has made the line a "#" comment, without the commented-out setting;
+ *  - foreign-comment: vsftpd refuses a "//", "/*", ";" or "--" line, at that line (the first error it
+ *    prints names the same text as the linter's first syntax error, not a later refused line),
+ *    and reads past it once the safe fix has made it a "#" comment, without the setting;
  *  - inline-comment: vsftpd accepts "rsa_cert_file=PATH # comment" and opens the whole text as the
- *    certificate's file name, and loads PATH once the fix has moved the comment;
+ *    certificate's file name, and loads PATH once the fix has moved the comment; ftpd_banner
+ *    shows the "#" text in its greeting;
  *  - octal-integer: the umask vsftpd applies to a directory an anonymous user creates (MKD) is the
  *    value the linter says it reads, for decimal text ("63" is 077), octal text and text with a
  *    comment after it, and the safe fix leaves that umask unchanged.
@@ -47,9 +48,11 @@ describe('foreign-comment: vsftpd refuses the line, and loads the fixed file wit
     ['; passive range opened in the firewall', '; passive range opened in the firewall'],
     ['-- anonymous_enable=YES', '-- anonymous_enable'],
     ['------------', '------------'],
+    ['/* write_enable=YES */', '/* write_enable'],
     ['  // write_enable=YES', '// write_enable'],
   ])('%j', (commentLine, name) => {
-    const text = `listen=NO\nanonymous_enable=NO\n${commentLine}\nlisten_port=oops\n`;
+    // A later fatal line: vsftpd stops at the first refused line, and so does the linter.
+    const text = `listen=NO\nanonymous_enable=NO\n${commentLine}\nlisten=maybe\n`;
     const vsftpd = runVsftpd(text);
     expect(vsftpd).toMatchObject({ kind: 'parse-error', name });
     const [first] = fatal(text);
@@ -59,7 +62,9 @@ describe('foreign-comment: vsftpd refuses the line, and loads the fixed file wit
     for (const unsafe of [false, true]) {
       const { output } = fix(text, { target: TARGET, unsafe });
       expect(output.split('\n')[2]).toMatch(/^#/);
-      expect(runVsftpd(output).kind).toBe('parsed');
+      // vsftpd now reads past the fixed line and stops at the next refused one, which has no fix.
+      expect(runVsftpd(output)).toMatchObject({ kind: 'parse-error', name: 'listen' });
+      expect(runVsftpd(output.replace('listen=maybe', 'listen=NO')).kind).toBe('parsed');
       expect(output).not.toMatch(/^(write_enable|allow_writeable_chroot|anon_upload_enable)=/m);
       expect(output).toMatch(/^anonymous_enable=NO$/m);
     }
@@ -105,36 +110,55 @@ describe('inline-comment: vsftpd opens the whole text as the certificate file', 
   });
 });
 
-/** Creates directory "made" in the anonymous upload area and returns its permission bits. */
-async function mkdirMode(umaskLine: string): Promise<number> {
+/**
+ * Starts an anonymous vsftpd with an upload area (upload/, writable by all) and `extra` lines,
+ * logs in, and returns what `session` returns; the greeting is passed to it.
+ */
+async function withAnonymousSession<T>(
+  extra: readonly string[],
+  session: (control: ControlChannel, greeting: string, upload: string) => Promise<T>,
+): Promise<T> {
   const { dir, root } = makeWorkDir('vsftpd-lint-umask-');
   try {
     const upload = path.join(root, 'upload');
     fs.mkdirSync(upload);
     fs.chmodSync(upload, 0o777);
     const port = await freePort();
-    const config = vsftpdConfig({
-      address: '127.0.0.1',
-      port,
-      root,
-      extra: ['write_enable=YES', 'anon_mkdir_write_enable=YES', umaskLine],
-    }).replace('write_enable=NO\n', '');
-    await Vsftpd.start({ dir, name: 'umask', config, port });
+    const config = vsftpdConfig({ address: '127.0.0.1', port, root, extra }).replace('write_enable=NO\n', '');
+    await Vsftpd.start({ dir, name: 'session', config, port });
     const control = await ControlChannel.open('127.0.0.1', port, STEP_MS, () => undefined, (t) => t);
     try {
-      expect((await control.read(STEP_MS)).code).toBe(220);
+      const greeting = await control.read(STEP_MS);
+      expect(greeting.code).toBe(220);
       expect((await control.command('USER anonymous', STEP_MS)).code).toBe(331);
       expect((await control.command('PASS lint@example.com', STEP_MS)).code).toBe(230);
-      expect((await control.command('MKD /upload/made', STEP_MS)).code).toBe(257);
+      return await session(control, greeting.text, upload);
     } finally {
       control.close();
     }
-    return fs.statSync(path.join(upload, 'made')).mode & 0o7777;
   } finally {
     await stopAllServers();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The permission bits of a directory an anonymous user creates with `umaskLine` in the config. */
+function mkdirMode(umaskLine: string): Promise<number> {
+  return withAnonymousSession(['write_enable=YES', 'anon_mkdir_write_enable=YES', umaskLine], async (control, _, upload) => {
+    expect((await control.command('MKD /upload/made', STEP_MS)).code).toBe(257);
+    return fs.statSync(path.join(upload, 'made')).mode & 0o7777;
+  });
+}
+
+test('inline-comment: ftpd_banner shows the "#" text in the greeting, as the info finding says', async () => {
+  const why = vsftpdUnavailable();
+  if (why) throw new Error(why);
+  const line = 'ftpd_banner=Welcome to FTP server #2';
+  const [finding] = lint(`${line}\n`, { target: TARGET }).filter((f) => f.name === 'inline-comment');
+  expect(finding).toMatchObject({ severity: 'info', fixable: 'none' });
+  expect(finding.message).toContain("ftpd_banner shows 'Welcome to FTP server #2'");
+  expect(await withAnonymousSession([line], async (_, greeting) => greeting)).toBe('220 Welcome to FTP server #2');
+});
 
 describe('octal-integer: the umask vsftpd applies is the one the linter reads, and the safe fix keeps it', () => {
   beforeAll(() => {
@@ -152,6 +176,7 @@ describe('octal-integer: the umask vsftpd applies is the one the linter reads, a
     ['77', 0o115, 'none'],
     ['022', 0o022, undefined],
     ['022 # umask', 0o022, undefined],
+    ['18 # from the template', 0o022, 'safe'], // atoi reads the digits before the comment
   ] as const)('anon_umask=%s', async (value, reading, fixable) => {
     const line = `anon_umask=${value}`;
     expect(readUint(value)).toBe(reading);

@@ -82,6 +82,9 @@ function expectValidSarif(log: unknown): void {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
+/** pasv-address-nat (VSF207, an info finding the annotated fixture has) is off by default. */
+const NAT = ['--enable', 'pasv-address-nat'];
+
 function sarif(args: string[], options: { cwd?: string } = {}): { run: Run; log: Json } {
   const run = cli(['--format', 'sarif', ...args], options);
   return { run, log: JSON.parse(run.stdout) };
@@ -172,14 +175,14 @@ describe('--format sarif', () => {
   });
 
   test('levels: info is "note"; a finding without a fix has no fixes', () => {
-    const { log } = sarif(['--no-config', '--target', 'debian', 'fixtures/cli/fedora-only.conf', ANNOTATED]);
+    const { log } = sarif(['--no-config', ...NAT, '--target', 'debian', 'fixtures/cli/fedora-only.conf', ANNOTATED]);
     const results = log.runs[0].results;
     expect(results.find((r: Json) => r.ruleId === 'VSF101' && !r.fixes)).toBeDefined();
     expect(results.find((r: Json) => r.ruleId === 'VSF207').level).toBe('note');
   });
 
   test('suppressed findings are results with an in-source suppression and its justification', () => {
-    const { log } = sarif(['--no-config', ANNOTATED]);
+    const { log } = sarif(['--no-config', ...NAT, ANNOTATED]);
     const suppressed = log.runs[0].results.filter((r: Json) => r.suppressions);
     const anonymous = suppressed.find((r: Json) => r.ruleId === 'VSF401');
     expect(anonymous.suppressions).toEqual([
@@ -240,7 +243,7 @@ describe('--format github', () => {
   });
 
   test('info is ::notice; an unreadable file is an ::error naming it', () => {
-    const run = cli(['--no-config', '--format', 'github', ANNOTATED, 'missing.conf']);
+    const run = cli(['--no-config', ...NAT, '--format', 'github', ANNOTATED, 'missing.conf']);
     expect(run.stdout).toMatch(/^::notice file=fixtures\/suppressions\/annotated\.conf,line=1,col=1,.*title=VSF207 pasv-address-nat::/m);
     expect(run.stdout).toContain('::error file=missing.conf,title=vsftpd-lint::cannot read missing.conf: no such file\n');
   });
@@ -264,7 +267,7 @@ describe('--format github', () => {
 
 describe('--format gcc', () => {
   test('file:line:col: severity: message [ID/name], info as note', () => {
-    const run = cli(['--no-config', '--format', 'gcc', ERRORS, WARNINGS, ANNOTATED]);
+    const run = cli(['--no-config', ...NAT, '--format', 'gcc', ERRORS, WARNINGS, ANNOTATED]);
     expect(run.status).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
@@ -377,11 +380,11 @@ describe('--format checkstyle', () => {
 
 describe('--format json', () => {
   test('each file has its target and its suppressed findings; an unreadable file has none', () => {
-    const run = cli(['--no-config', '--format', 'json', ANNOTATED, 'missing.conf']);
+    const run = cli(['--no-config', ...NAT, '--format', 'json', ANNOTATED, 'missing.conf']);
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report)).toEqual(['version', 'target', 'files', 'summary']);
     const [annotated, missing] = report.files;
-    expect(Object.keys(annotated)).toEqual(['path', 'encoding', 'target', 'findings', 'suppressed']);
+    expect(Object.keys(annotated)).toEqual(['path', 'encoding', 'target', 'mode', 'findings', 'suppressed']);
     expect(missing).toEqual({ path: 'missing.conf', error: 'no such file', findings: [], suppressed: [] });
     const [first] = annotated.suppressed;
     expect(Object.keys(first)).toEqual([

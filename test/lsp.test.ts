@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { lintResult } from '../src/engine/lint';
 import { applyEdits } from '../src/fix/apply-edits';
 import { fix } from '../src/fix/fix';
+import { completionSite } from '../src/lsp/language';
+import { getTarget } from '../src/schema/targets';
 import { cliFindings, decodedText, fixtureConfigs, ShownFinding } from './support/cli-findings';
 import { CLEAN_CONFIG, ROOT } from './support/integration';
 import { LspClient, LspDiagnostic } from './support/lsp-client';
@@ -165,6 +167,14 @@ describe('vsftpd-lint lsp', () => {
     expect(fix(text).output).not.toBe(text);
   });
 
+  it('lints no document larger than the CLI reads, and says so', async () => {
+    const file = writeFile('large/vsftpd.conf', `${CLEAN_CONFIG}#${'x'.repeat(1_000_000)}\n`);
+    const { diagnostics } = await client.open(file);
+    expect(diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      [1, 'vsftpd-lint: larger than 1,000,000 bytes, not read (vsftpd reads only the first 100,000)'],
+    ]);
+  });
+
   it('completes option names of the target build, with type, default and meaning, and YES/NO for booleans', async () => {
     const file = writeFile('complete/vsftpd.conf', 'pasv_\nlisten=\naddress_space\n');
     const uri = pathToFileURL(file).href;
@@ -232,5 +242,22 @@ describe('vsftpd-lint lsp usage errors', () => {
     expect([file.status, file.stderr]).toEqual([2, expect.stringMatching(/^vsftpd-lint: lsp: unexpected file argument 'vsftpd.conf'/)]);
     const rule = run(['--rule', 'nope=off']);
     expect(rule.status).toBe(2);
+  });
+});
+
+describe('completion sites', () => {
+  const target = getTarget('debian-3.0.3');
+  it.each([
+    ['', 'name'],
+    ['  pasv_', 'name'],
+    ['# pasv_', 'none'],
+    ['listen=', 'value'],
+    ['listen=Y', 'value'],
+    ['  listen=', 'value'],
+    ['listen_port=', 'none'],
+    ['listen=YES ', 'none'],
+    ['no_such_option=', 'none'],
+  ])('%j -> %s', (before, kind) => {
+    expect(completionSite(before, target).kind).toBe(kind);
   });
 });

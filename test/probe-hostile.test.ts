@@ -4,7 +4,7 @@
  * probe's credentials cannot inject commands or leak in any echoed form.
  */
 import { formatProbeHuman, formatProbeJson, parseProbeTarget, probe, ProbeTargetError } from '../src/probe';
-import { escapeControls } from '../src/engine/text';
+import { escapeText } from '../src/engine/text';
 import { FakeServer, fakeFtpServer, stopAllServers } from './support/ftp-server';
 
 afterEach(async () => {
@@ -14,10 +14,10 @@ afterEach(async () => {
 /** Every character a terminal acts on: C0 (but the report's own newlines), DEL, C1, bidi. */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-describe('escapeControls', () => {
+describe('escapeText (the one escaping, used for everything a server sends)', () => {
   it('makes C0, C1, DEL, newlines and bidi controls visible', () => {
-    expect(escapeControls('a\nb\r\t\x1b]0;t\x07\x9b2J\u202e\u2066z')).toBe('a\\nb\\r\\t\\x1b]0;t\\x07\\x9b2J\\u202e\\u2066z');
-    expect(escapeControls('plain ünïcode – fine')).toBe('plain ünïcode – fine');
+    expect(escapeText('a\nb\r\t\x1b]0;t\x07\x9b2J\u202e\u2066z')).toBe('a\\nb\\r\\t\\x1b]0;t\\x07\\x9b2J\\u202e\\u2066z');
+    expect(escapeText('plain ünïcode – fine')).toBe('plain ünïcode – fine');
   });
 });
 
@@ -91,7 +91,7 @@ describe('probe credentials', () => {
     const report = await probe({ host: '127.0.0.1', port: server.port, user: 'alice', password, timeoutMs: 2000 });
     expect(received).toBe(utf8AsLatin1); // the bytes on the wire are UTF-8
     const everything = `${formatProbeHuman(report, { transcript: true })}${formatProbeJson(report)}`;
-    for (const form of [password, utf8AsLatin1, escapeControls(utf8AsLatin1), encodeURIComponent(password), 'pässwörd', 'sswör']) {
+    for (const form of [password, utf8AsLatin1, escapeText(utf8AsLatin1), encodeURIComponent(password), 'pässwörd', 'sswör']) {
       expect(everything).not.toContain(form);
     }
     expect(report.steps.find((s) => s.name === 'login')!.transcript.map((e) => e.text)).toEqual(
@@ -114,5 +114,26 @@ describe('probe credentials', () => {
       expect(message).not.toBe('');
       expect(message).not.toContain('Hunter2Secret');
     }
+  });
+});
+
+// vsftpd's two OOPS lines (its two processes) as a fake server sends them: issue 13 item 2 without vsftpd.
+describe('a fake server that sends two OOPS lines', () => {
+  it('the second line is never read as the next command\'s reply', async () => {
+    const server = await fakeFtpServer({
+      replies: {
+        PASV: (_arg, socket) => {
+          socket.write('500 OOPS: vsf_sysutil_bind\r\n500 OOPS: priv_sock_get_int\r\n');
+          setTimeout(() => socket.destroy(), 200);
+          return undefined;
+        },
+        EPSV: '502 EPSV not implemented.',
+      },
+    });
+    const report = await probe({ host: '127.0.0.1', port: server.port, timeoutMs: 2000 });
+    const step = (name: string) => report.steps.find((s) => s.name === name)!;
+    expect(step('pasv').transcript.map((e) => e.text)).toContain('500 OOPS: priv_sock_get_int (after the session ended: ignored)');
+    expect(step('epsv').replies).toContain('502 EPSV not implemented.');
+    expect(step('epsv').replies).not.toContain('500 OOPS: priv_sock_get_int');
   });
 });

@@ -4,7 +4,7 @@
  * FTPS, active mode blocked on the server's side).
  */
 import type { AttemptReport, PassiveObservation, PortSample } from '../src/probe/types';
-import { activeNoReply, activeTransferFailure, DiagnosisContext, describeSample, noBanner, passiveVerdict, portList, sampleVerdict } from '../src/probe/verdicts';
+import { activeNoReply, activeTransferFailure, DiagnosisContext, describeSample, noBanner, passiveVerdict, portList, sampleVerdict } from '../src/probe/diagnosis-table';
 
 const ctx = (extra: Partial<DiagnosisContext> = {}): DiagnosisContext => ({ step: 'pasv', host: '10.0.0.1', port: 21, timeoutMs: 1500, user: 'anonymous', ...extra });
 const RANGE = { lo: 40000, hi: 40009, source: 'pasv_min_port=40000 (line 1) and pasv_max_port=40009 (line 2)' };

@@ -29,7 +29,8 @@ import { getTarget } from '../src/schema/targets';
 import { FakeServer, fakeFtpServer, freePort, makeWorkDir, stopAllServers, Vsftpd, vsftpdConfig, vsftpdUnavailable } from './support/ftp-server';
 import { cleanStaleNetns, createNetns, deleteAllNetns, netnsUnavailable, nft, nsRun, probeInNetns, veth } from './support/netns';
 
-jest.setTimeout(30000);
+// namespace tests start a node per probe (the sources transpiled) and sample the passive range: slow on a busy machine
+jest.setTimeout(90000);
 
 const SECRET = 'S3cret-Probe-Pw';
 

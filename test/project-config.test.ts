@@ -415,9 +415,9 @@ describe('configForFile and lintOptionsFor', () => {
     let seen: unknown;
     const probe = { ...RULES[0], id: 'VSF997', name: 'probe', check: (context: { options: unknown }) => void (seen = context.options) };
     lint('listen=YES\n', { rules: [probe], ...lintOptionsFor(config, path.join(REPO, 'x.conf')) });
-    expect(seen).toEqual({ pasvRange: { min: 60000, max: 60010 } });
+    expect(seen).toEqual({ pasvRange: { min: 60000, max: 60010 }, perUser: false });
     lint('listen=YES\n', { rules: [probe] });
-    expect(seen).toEqual({ pasvRange: { min: 40000, max: 40100 } });
+    expect(seen).toEqual({ pasvRange: { min: 40000, max: 40100 }, perUser: false });
   });
 });
 

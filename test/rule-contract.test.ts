@@ -16,11 +16,13 @@ function withRule(rule: Rule): Rule[] {
 
 describe.each(RULES.map((r) => [r.id, r.name, r] as const))('%s %s docs example', (id, _name, rule) => {
   const { bad, good, target } = rule.docs.example;
+  // A rule for per-user files alone is shown with a per-user file.
+  const perUser = rule.perUser === 'only';
   it('"bad" triggers the rule', () => {
-    expect(lint(exampleText(bad), { rules: withRule(rule), target }).map((f) => f.ruleId)).toContain(id);
+    expect(lint(exampleText(bad), { rules: withRule(rule), target, perUser }).map((f) => f.ruleId)).toContain(id);
   });
   it('"good" does not', () => {
-    expect(lint(exampleText(good), { rules: withRule(rule), target }).map((f) => f.ruleId)).not.toContain(id);
+    expect(lint(exampleText(good), { rules: withRule(rule), target, perUser }).map((f) => f.ruleId)).not.toContain(id);
   });
 });
 

@@ -15,8 +15,10 @@ describe.each(RULES.map((r) => [r.id, r.name, r] as const))('%s %s', (id, name, 
     const read = (file: string) => fs.readFileSync(path.join(fixtures, name, file), 'utf8');
     // A rule about one build names it in fixtures/<name>/target.
     const target = fs.existsSync(path.join(fixtures, name, 'target')) ? read('target').trim() : undefined;
-    expect(lint(read('bad.conf'), { rules: [rule], target }).map((f) => f.ruleId)).toContain(id);
-    expect(lint(read('good.conf'), { rules: [rule], target })).toEqual([]);
+    // A rule for per-user files alone is shown with per-user files.
+    const perUser = rule.perUser === 'only';
+    expect(lint(read('bad.conf'), { rules: [rule], target, perUser }).map((f) => f.ruleId)).toContain(id);
+    expect(lint(read('good.conf'), { rules: [rule], target, perUser })).toEqual([]);
   });
 
   it('has complete docs and a unique id and name', () => {

@@ -245,8 +245,9 @@ describe('item 4: bounded input', () => {
     const file = path.join(tmp, `big${count++}.conf`);
     fs.writeFileSync(file, `${'#'.repeat(99_999)}\nlisten=YES\n`);
     const run = cli([file]);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('VSF113 file-too-large');
+    // vsftpd loads the file (without the lost line): a warning, not an error (issue 11 item 5)
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/warning .*VSF113 file-too-large/);
   });
 });
 

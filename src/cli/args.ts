@@ -1,5 +1,13 @@
-/** The command line: flags, help text, and usage errors as a `UsageError` (exit 2, one line). */
-import yargs from 'yargs';
+/**
+ * The command line: flags, help text, and usage errors as a `UsageError` (exit 2, one line).
+ *
+ * yargs (the project's CLI parser) costs more to load and run than linting a typical config, so
+ * the common command lines (files and well-formed flags of this table) are read by `quickArgs`
+ * straight from the flag table yargs is configured from; everything else (help, version,
+ * completion, short-flag bundles, `--`, anything unknown or malformed, and every error message)
+ * goes to yargs. Both give the same options (tested on generated command lines).
+ */
+import type { Argv, Options } from 'yargs';
 import { BUILD_IDS } from '../schema/options';
 import { DEFAULT_TARGET, TARGET_ALIASES } from '../schema/targets';
 import { FORMATS, Format } from './formatters/names';
@@ -44,6 +52,10 @@ export interface CliOptions {
   readonly inlineConfig: boolean;
   /** --pasv-range MIN-MAX, unparsed. */
   readonly pasvRange: string | undefined;
+  /** --per-user: the files are per-user config files (user_config_dir); false: as the config says. */
+  readonly perUser: boolean;
+  /** --list-targets: print the builds and aliases, then exit. */
+  readonly listTargets: boolean;
   /** --output-file: the report goes there instead of standard output. */
   readonly outputFile: string | undefined;
   /** --quiet: report errors only. */
@@ -64,6 +76,7 @@ const EPILOGUE = `Subcommands (each has --help):
   vsftpd-lint probe ftp://[user@]host[:port]   test a live server's PASV/EPSV/PORT data connections
   vsftpd-lint firewall FILE --backend nftables|iptables|ufw|firewalld
                                                print the firewall rules the config needs
+  vsftpd-lint lsp                              a language server on stdio, for editors
 
 Exit status:
   0  clean: no finding at or above the failing severity (errors; warnings too when there are
@@ -81,10 +94,169 @@ Configuration: each file uses the nearest .vsftpd-lint.json in its directory or 
 (--config PATH: that file; --no-config: none). Command-line flags win over the file's
 per-path overrides, which win over its top-level settings.`;
 
+/** The flags of the main command: yargs is configured from this table, and `quickArgs` reads it. */
+const FLAGS = {
+  format: {
+    choices: FORMATS,
+    default: 'stylish' as Format,
+    requiresArg: true,
+    describe:
+      'Output format: stylish (for people), json, sarif (SARIF 2.1.0), github (Actions annotations), ' +
+      'gcc (file:line:col: severity: message, for editors), checkstyle (XML)',
+  },
+  'output-file': {
+    alias: 'o',
+    type: 'string',
+    requiresArg: true,
+    describe: 'Write the report to this file instead of standard output (the exit status is unchanged)',
+  },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only: warnings and info are neither shown nor counted (--max-warnings)' },
+  target: {
+    choices: TARGETS,
+    requiresArg: true,
+    defaultDescription: `the config file's target, else ${DEFAULT_TARGET}`,
+    describe: 'vsftpd build to check against (a build id or alias)',
+  },
+  'max-warnings': {
+    type: 'number',
+    default: -1,
+    requiresArg: true,
+    describe: 'Exit 1 when there are more warnings than this (-1: no limit)',
+  },
+  'exit-zero': {
+    type: 'boolean',
+    default: false,
+    describe: 'Exit 0 even when there are findings (2 still reports usage, config and I/O errors)',
+  },
+  color: {
+    type: 'boolean',
+    describe:
+      'Colour the output (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
+  },
+  config: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'Use this config file for every file instead of the nearest .vsftpd-lint.json; ' +
+      '--no-config: use none (as under Ansible\'s validate, which lints a temporary copy)',
+  },
+  rule: {
+    type: 'string',
+    array: true,
+    nargs: 1,
+    requiresArg: true,
+    describe: 'Set a rule (id or name) to off, info, warning or error: --rule VSF202=error (repeatable)',
+  },
+  enable: {
+    type: 'string',
+    array: true,
+    nargs: 1,
+    requiresArg: true,
+    describe: 'Run these rules (ids, names or categories, comma-separated; repeatable), also rules off by default',
+  },
+  disable: {
+    type: 'string',
+    array: true,
+    nargs: 1,
+    requiresArg: true,
+    describe: 'Do not run these rules (ids, names, categories or "all", comma-separated; repeatable)',
+  },
+  'inline-config': {
+    type: 'boolean',
+    default: true,
+    describe: 'Honour "# vsftpd-lint disable..." comments in the files (--no-inline-config: ignore them)',
+  },
+  'pasv-range': {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Passive port range fixes write when a config has none (MIN-MAX, default 40000-40100)',
+  },
+  'per-user': {
+    type: 'boolean',
+    default: false,
+    describe:
+      'The files are per-user config files (user_config_dir): check only what applies after ' +
+      'login, and report options that have no effect there',
+  },
+  fix: {
+    type: 'boolean',
+    default: false,
+    describe:
+      'Apply safe fixes, rewriting each file in place (atomically, keeping mode and owner); ' +
+      'with "-" or --stdin, print the fixed config on stdout and the report on stderr',
+  },
+  'unsafe-fixes': {
+    type: 'boolean',
+    default: false,
+    describe: 'With --fix or --diff, also apply unsafe fixes (they change what vsftpd does)',
+  },
+  'exit-non-zero-on-fix': {
+    type: 'boolean',
+    default: false,
+    describe: 'With --fix, exit 1 when anything was fixed, even if nothing remains',
+  },
+  diff: {
+    type: 'boolean',
+    default: false,
+    describe:
+      'Write nothing; print the fixes as one unified diff (a/ b/ paths, for patch -p1 or git apply)',
+  },
+  stdin: {
+    type: 'boolean',
+    default: false,
+    describe: 'Read the config from standard input (same as the file "-")',
+  },
+  'stdin-filename': {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'The name of standard input in reports and for finding its config file and overrides ' +
+      '(alone: reads standard input)',
+  },
+  'pre-commit': {
+    type: 'boolean',
+    hidden: true,
+    describe: 'Set by the pre-commit hooks: the files must follow "--" (names starting with "-" stay names)',
+  },
+  'print-effective': {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'Print every option of the target with the value vsftpd uses and where it comes from ' +
+      '(line or compiled default), then exit; --format json for JSON',
+  },
+  'list-rules': { type: 'boolean', default: false, describe: 'List every rule and exit' },
+  'list-targets': { type: 'boolean', default: false, describe: 'List the --target builds and aliases and exit' },
+  explain: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Show the documentation of a rule (id or name) and exit',
+  },
+  completion: { type: 'boolean', default: false, describe: 'Print a bash/zsh completion script and exit' },
+} satisfies Record<string, Options>;
+
+type FlagName = keyof typeof FLAGS;
+
 /** Options that may be given several times; every other repeated option keeps its last value. */
 const REPEATABLE = new Set(['rule', 'enable', 'disable']);
 
+/** What the flags say before the checks: keys in camelCase (yargs also gives others), `_` the files. */
+export type RawArgs = Record<string, unknown>;
+
 export function parseArgs(argv: readonly string[]): CliOptions {
+  const raw = quickArgs(argv) ?? yargsArgs(argv);
+  // pre-commit appends the staged file names after the hook's args: without "--" a staged
+  // "-q.vsftpd.conf" or "--output-file=b.vsftpd.conf" would be read as a flag.
+  if (lastValues(raw).preCommit === true && !argv.includes('--')) {
+    throw new UsageError('--pre-commit: end the hook\'s args: with "--", which the staged file names follow (see --help)');
+  }
+  return toCliOptions(raw);
+}
+
+/** The command line as yargs reads it (and help, version and completion printed). */
+export function yargsArgs(argv: readonly string[]): RawArgs {
+  // Loaded here, not at start-up: see the top of this file.
+  const yargs = require('yargs') as (args: string[]) => Argv;
   const parser = yargs([...argv])
     .scriptName('vsftpd-lint')
     .usage(
@@ -93,142 +265,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         'data connections. "-" reads standard input. With no file, lints the config file of the ' +
         "target build (/etc/vsftpd.conf; Fedora/RHEL: /etc/vsftpd/vsftpd.conf).",
     )
-    .option('format', {
-      choices: FORMATS,
-      default: 'stylish' as Format,
-      requiresArg: true,
-      describe:
-        'Output format: stylish (for people), json, sarif (SARIF 2.1.0), github (Actions annotations), ' +
-        'gcc (file:line:col: severity: message, for editors), checkstyle (XML)',
-    })
-    .option('output-file', {
-      alias: 'o',
-      type: 'string',
-      requiresArg: true,
-      describe: 'Write the report to this file instead of standard output (the exit status is unchanged)',
-    })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only: warnings and info are neither shown nor counted (--max-warnings)' })
-    .option('target', {
-      choices: TARGETS,
-      requiresArg: true,
-      defaultDescription: `the config file's target, else ${DEFAULT_TARGET}`,
-      describe: 'vsftpd build to check against (a build id or alias)',
-    })
-    .option('max-warnings', {
-      type: 'number',
-      default: -1,
-      requiresArg: true,
-      describe: 'Exit 1 when there are more warnings than this (-1: no limit)',
-    })
-    .option('exit-zero', {
-      type: 'boolean',
-      default: false,
-      describe: 'Exit 0 even when there are findings (2 still reports usage, config and I/O errors)',
-    })
-    .option('color', {
-      type: 'boolean',
-      describe:
-        'Colour the output (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
-    })
-    .option('config', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        'Use this config file for every file instead of the nearest .vsftpd-lint.json; ' +
-        '--no-config: use none (as under Ansible\'s validate, which lints a temporary copy)',
-    })
-    .option('rule', {
-      type: 'string',
-      array: true,
-      nargs: 1,
-      requiresArg: true,
-      describe: 'Set a rule (id or name) to off, info, warning or error: --rule VSF202=error (repeatable)',
-    })
-    .option('enable', {
-      type: 'string',
-      array: true,
-      nargs: 1,
-      requiresArg: true,
-      describe: 'Run these rules (ids, names or categories, comma-separated; repeatable), also rules off by default',
-    })
-    .option('disable', {
-      type: 'string',
-      array: true,
-      nargs: 1,
-      requiresArg: true,
-      describe: 'Do not run these rules (ids, names, categories or "all", comma-separated; repeatable)',
-    })
-    .option('inline-config', {
-      type: 'boolean',
-      default: true,
-      describe: 'Honour "# vsftpd-lint disable..." comments in the files (--no-inline-config: ignore them)',
-    })
-    .option('pasv-range', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Passive port range fixes write when a config has none (MIN-MAX, default 40000-40100)',
-    })
-    .option('fix', {
-      type: 'boolean',
-      default: false,
-      describe:
-        'Apply safe fixes, rewriting each file in place (atomically, keeping mode and owner); ' +
-        'with "-" or --stdin, print the fixed config on stdout and the report on stderr',
-    })
-    .option('unsafe-fixes', {
-      type: 'boolean',
-      default: false,
-      describe: 'With --fix or --diff, also apply unsafe fixes (they change what vsftpd does)',
-    })
-    .option('exit-non-zero-on-fix', {
-      type: 'boolean',
-      default: false,
-      describe: 'With --fix, exit 1 when anything was fixed, even if nothing remains',
-    })
-    .option('diff', {
-      type: 'boolean',
-      default: false,
-      describe:
-        'Write nothing; print the fixes as one unified diff (a/ b/ paths, for patch -p1 or git apply)',
-    })
-    .option('stdin', {
-      type: 'boolean',
-      default: false,
-      describe: 'Read the config from standard input (same as the file "-")',
-    })
-    .option('stdin-filename', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        'The name of standard input in reports and for finding its config file and overrides ' +
-        '(alone: reads standard input)',
-    })
-    .option('pre-commit', {
-      type: 'boolean',
-      hidden: true,
-      describe: 'Set by the pre-commit hooks: the files must follow "--" (names starting with "-" stay names)',
-    })
-    .option('print-effective', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        'Print every option of the target with the value vsftpd uses and where it comes from ' +
-        '(line or compiled default), then exit; --format json for JSON',
-    })
-    .option('list-rules', { type: 'boolean', default: false, describe: 'List every rule and exit' })
-    .option('explain', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'Show the documentation of a rule (id or name) and exit',
-    })
-    .option('completion', { type: 'boolean', default: false, describe: 'Print a bash/zsh completion script and exit' })
+    .options(FLAGS)
     .completion('completion', 'Print a bash/zsh completion script: vsftpd-lint completion >> ~/.bashrc')
     .group(['format', 'output-file', 'quiet', 'color'], 'Output:')
-    .group(['target', 'config', 'rule', 'enable', 'disable', 'inline-config', 'pasv-range'], 'Configuration:')
+    .group(['target', 'config', 'rule', 'enable', 'disable', 'inline-config', 'pasv-range', 'per-user'], 'Configuration:')
     .group(['max-warnings', 'exit-zero', 'exit-non-zero-on-fix'], 'Exit status flags:')
     .group(['fix', 'unsafe-fixes', 'diff'], 'Fixing:')
     .group(['stdin', 'stdin-filename'], 'Input:')
-    .group(['print-effective', 'list-rules', 'explain', 'completion'], 'Information:')
+    .group(['print-effective', 'list-rules', 'list-targets', 'explain', 'completion'], 'Information:')
     .example('$0', 'Lint /etc/vsftpd.conf for Debian/Ubuntu vsftpd 3.0.3')
     .example('$0 --target fedora /etc/vsftpd/vsftpd.conf', 'Lint for Fedora/RHEL')
     .example('ssh ftp1 cat /etc/vsftpd.conf | $0 -', 'Lint standard input')
@@ -247,12 +291,76 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     .epilogue(EPILOGUE)
     .version();
 
-  const raw = withHouseStyle(parser, true).parseSync() as Record<string, unknown>;
+  const raw = withHouseStyle(parser, true).parseSync() as RawArgs;
+  // `--completion` (as opposed to `vsftpd-lint completion`, which yargs has printed already).
+  if (lastValues(raw).completion === true && (raw._ as unknown[])[0] !== 'completion') parser.showCompletionScript();
+  return raw;
+}
+
+/**
+ * The common command lines without yargs: files ("-" too) and this command's flags as `--flag`,
+ * `--flag value`, `--flag=value`, `--no-flag` (booleans and --no-config), `-o FILE` and `-q`,
+ * with values yargs would accept as they are. Anything else: undefined, and yargs reads it.
+ */
+export function quickArgs(argv: readonly string[]): RawArgs | undefined {
+  const raw: RawArgs = { _: [] };
+  for (const [name, spec] of Object.entries(FLAGS) as [FlagName, Options][]) {
+    if (spec.default !== undefined) raw[camelCase(name)] = spec.default;
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === 'completion') return undefined;
+    if (arg === '-' || !arg.startsWith('-')) {
+      (raw._ as string[]).push(arg);
+      continue;
+    }
+    const short = SHORT_FLAGS[arg];
+    const equals = arg.indexOf('=');
+    const written = short ?? (arg.startsWith('--') ? arg.slice(2, equals === -1 ? undefined : equals) : '');
+    let value: string | undefined = short || equals === -1 ? undefined : arg.slice(equals + 1);
+    const negated = written.startsWith('no-') && NEGATABLE.has(written.slice(3));
+    const name = (negated ? written.slice(3) : written) as FlagName;
+    const spec: Options | undefined = Object.prototype.hasOwnProperty.call(FLAGS, name) ? FLAGS[name] : undefined;
+    if (!spec || name === 'completion') return undefined;
+    const key = camelCase(name);
+    if (negated || spec.type === 'boolean') {
+      // `--fix true` and `--fix=false` are yargs's to read.
+      if (value !== undefined || argv[i + 1] === 'true' || argv[i + 1] === 'false') return undefined;
+      raw[key] = !negated;
+      continue;
+    }
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined || (value.startsWith('-') && !(spec.type === 'number' && /^-\d+$/.test(value)))) return undefined;
+    }
+    if (spec.choices && !(spec.choices as readonly string[]).includes(value)) return undefined;
+    if (spec.type === 'number') {
+      if (!/^-?\d+$/.test(value)) return undefined;
+      raw[key] = Number(value);
+    } else if (spec.array) raw[name] = [...((raw[name] as string[] | undefined) ?? []), value];
+    else raw[key] = value;
+  }
+  return raw;
+}
+
+/** Short flags `quickArgs` reads (-h, help, is yargs's). */
+const SHORT_FLAGS: Readonly<Record<string, FlagName>> = { '-o': 'output-file', '-q': 'quiet' };
+/** Flags with a `--no-` form: the booleans, and --no-config. */
+const NEGATABLE = new Set<string>([
+  ...Object.entries(FLAGS).filter(([, spec]) => (spec as Options).type === 'boolean').map(([name]) => name),
+  'config',
+]);
+
+function camelCase(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The options the flags give, checked (a UsageError when they cannot mean anything). */
+export function toCliOptions(raw: RawArgs): CliOptions {
   const args = lastValues(raw);
   const positional = (raw._ as unknown[]).map(String);
   // `vsftpd-lint completion` (yargs printed the script) and the shell asking for completions.
   const completionCommand = positional[0] === 'completion';
-  if (args.completion === true && !completionCommand) parser.showCompletionScript();
   const handled = Boolean(args.help || args.version || args.completion || completionCommand || args.getYargsCompletions !== undefined);
 
   const str = (key: string): string | undefined => (typeof args[key] === 'string' ? (args[key] as string) : undefined);
@@ -277,6 +385,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     disable: list('disable'),
     inlineConfig: args.inlineConfig !== false,
     pasvRange: str('pasvRange'),
+    perUser: bool('perUser'),
+    listTargets: bool('listTargets'),
     outputFile: str('outputFile'),
     quiet: bool('quiet'),
     stdinFilename: str('stdinFilename'),
@@ -285,11 +395,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     printEffective: str('printEffective'),
   };
   if (handled) return options;
-  // pre-commit appends the staged file names after the hook's args: without "--" a staged
-  // "-q.vsftpd.conf" or "--output-file=b.vsftpd.conf" would be read as a flag.
-  if (bool('preCommit') && !argv.includes('--')) {
-    throw new UsageError('--pre-commit: end the hook\'s args: with "--", which the staged file names follow (see --help)');
-  }
   checkValues(options);
   const files = inputFiles(options, bool('stdin'));
   checkFixFlags(options, files, bool('stdin'));

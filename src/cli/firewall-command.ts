@@ -11,7 +11,7 @@ import type { FirewallBackend as Backend } from '../firewall';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-codes';
 import { describeSourceError, readSource } from './read-source';
 import { UsageError, withHouseStyle } from './usage';
-import { escapeControls } from '../engine/text';
+import { escapeText } from '../engine/text';
 
 const EPILOGUE = `Opens what the EFFECTIVE config needs: the control port (listen_port), the passive range
 vsftpd really uses (pasv_min_port-pasv_max_port), and source port 20 for active mode when
@@ -72,7 +72,7 @@ export async function runFirewall(argv: readonly string[]): Promise<number> {
     });
   } catch (err) {
     if (!(err instanceof FirewallError)) throw err;
-    complain(`${escapeControls(source.path)}: ${err.message}`);
+    complain(`${escapeText(source.path)}: ${err.message}`);
     return EXIT_ERROR;
   }
   process.stdout.write(rules);

@@ -41,6 +41,8 @@ export interface LintFlags {
   readonly inlineConfig?: boolean;
   /** --pasv-range MIN-MAX (see `parsePasvRange`). */
   readonly pasvRange?: string;
+  /** --per-user: every file is a per-user config file, whatever the config file says. */
+  readonly perUser?: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export function lintOptionsFor(
   const flagLayer = flagSelection(flags, rules);
   if (flagLayer) selection.push(flagLayer);
   return {
-    ...(file.perUser !== undefined ? { perUser: file.perUser } : {}),
+    ...(flags.perUser ? { perUser: true } : file.perUser !== undefined ? { perUser: file.perUser } : {}),
     ...(target !== undefined ? { target } : {}),
     ...(pasvRange !== undefined ? { pasvRange } : {}),
     ...(selection.length > 0 ? { selection } : {}),

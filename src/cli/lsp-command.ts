@@ -7,24 +7,25 @@
  */
 import { CliOptions, parseArgs } from './args';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-codes';
-import { isConfigProblem, LintSettings } from './settings';
+import { isConfigProblem } from './settings';
 import { UsageError } from './usage';
 
 export async function runLsp(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
+  let server: typeof import('../lsp/server');
   try {
     options = parseArgs(argv.filter((arg) => arg !== '--stdio'));
     if (options.handled) return EXIT_CLEAN;
     if (options.files.length > 0) throw new UsageError(`lsp: unexpected file argument '${options.files[0]}' (the client sends the documents)`);
     // Bad flags or a bad --config stop the server before the client connects, as they stop a lint.
-    new LintSettings(options, (message) => process.stderr.write(`vsftpd-lint: ${message}\n`));
+    server = await import('../lsp/server');
+    server.loadSettings(options, (message) => process.stderr.write(`vsftpd-lint: ${message}\n`));
   } catch (err) {
     if (!(err instanceof UsageError) && !isConfigProblem(err)) throw err;
     process.stderr.write(`vsftpd-lint: ${err.message}\n`);
     return EXIT_ERROR;
   }
-  const { serveLanguageServer } = await import('../lsp/server');
-  serveLanguageServer(options);
+  server.serveLanguageServer(options);
   // The server runs until the client sends "exit"; vscode-languageserver then ends the process.
   return new Promise<number>(() => undefined);
 }

@@ -10,13 +10,14 @@
  * the effective-configuration report only for --print-effective.
  */
 import kleur from 'kleur';
+import * as path from 'node:path';
 import { RULES } from '../../rules';
 import { lintDocumentResult } from '../engine/lint';
 import type { FixResult } from '../fix/fix';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
 import { escapeText } from '../engine/text';
-import { getTarget } from '../schema/targets';
+import { describeTargets, getTarget } from '../schema/targets';
 import { CliOptions, parseArgs } from './args';
 import { UsageError } from './usage';
 import { useColor } from './color';
@@ -26,7 +27,7 @@ import { checkOutputFile, OutputError, writeReport } from './output';
 import { closeFile } from './open-file';
 import { rawArguments } from './raw-argv';
 import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
-import { escapedResult, FileResult, totals } from './results';
+import { escapedResult, FileResult, modeOf, totals } from './results';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -34,7 +35,7 @@ async function run(argv: readonly string[]): Promise<number> {
   // flags are parsed.
   if (argv[0] === 'probe') return (await import('./probe-command')).runProbe(argv.slice(1));
   if (argv[0] === 'firewall') return (await import('./firewall-command')).runFirewall(argv.slice(1));
-  if (argv[0] === 'lsp') return (await import('./lsp-command')).runLsp(argv.slice(1));
+  if (argv[0] === 'lsp') return (await loadLspCommand()).runLsp(argv.slice(1));
 
   let options: CliOptions;
   try {
@@ -48,6 +49,10 @@ async function run(argv: readonly string[]): Promise<number> {
   setColor(options, options.outputFile === undefined && process.stdout.isTTY === true);
 
   if (options.listRules || options.explain !== undefined) return ruleDocs(options);
+  if (options.listTargets) {
+    process.stdout.write(describeTargets().map((line) => `${line}\n`).join(''));
+    return EXIT_CLEAN;
+  }
 
   let settings: LintSettings;
   try {
@@ -72,6 +77,20 @@ async function run(argv: readonly string[]): Promise<number> {
     complain(err.message);
     return EXIT_ERROR;
   }
+}
+
+/**
+ * The bundle step (scripts/bundle.js) builds the language server into a file of its own,
+ * dist/vsftpd-lint-lsp.js, and defines this name as that file's: bundled into the CLI, the
+ * server's dependencies would add their compile time to every lint run. The modular build
+ * (dist/src) imports the module.
+ */
+declare const VSFTPD_LINT_LSP_BUNDLE: string | undefined;
+
+function loadLspCommand(): Promise<typeof import('./lsp-command')> {
+  return typeof VSFTPD_LINT_LSP_BUNDLE === 'string'
+    ? Promise.resolve(require(path.join(__dirname, VSFTPD_LINT_LSP_BUNDLE)) as typeof import('./lsp-command'))
+    : import('./lsp-command');
 }
 
 /** One input and the options it is linted with. */
@@ -164,6 +183,7 @@ async function lintFile(job: Job, options: CliOptions): Promise<FileResult> {
       path: source.path,
       encoding: source.encoding,
       target: job.options.target,
+      mode: modeOf(job.options),
       findings: result.findings,
       suppressed: result.suppressed,
     };
@@ -217,7 +237,7 @@ async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
       return { path: source.path, error: reason };
     }
     const changed = result.output !== source.text;
-    const base = { path: source.path, encoding: source.encoding, target: job.options.target };
+    const base = { path: source.path, encoding: source.encoding, target: job.options.target, mode: modeOf(job.options) };
     if (job.path === STDIN_PATH) {
       process.stdout.write(Buffer.from(result.output, source.encoding));
     } else if (changed && file) {

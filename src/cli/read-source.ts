@@ -72,7 +72,8 @@ export async function readSource(path: string, options: { keepOpen?: boolean; by
   return { ok: true, source: { path: label, ...decode(bytes) }, ...(options.keepOpen && file ? { file } : {}) };
 }
 
-function tooLarge(path: string): SourceError {
+/** The error for an input past `MAX_INPUT_BYTES` (also the language server's, for a document). */
+export function tooLarge(path: string): SourceError {
   const reason = `larger than ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes, not read (vsftpd reads only the first 100,000)`;
   return { path, kind: 'too-large', reason };
 }

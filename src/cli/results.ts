@@ -10,6 +10,8 @@ export interface LintedFile {
   readonly encoding: Encoding;
   /** The build id the file was checked against (--target, the config file or an override). */
   readonly target?: string;
+  /** How the file was read: a server config, or a per-user file (--per-user, an override). */
+  readonly mode?: LintMode;
   /** What the file has now: after --fix, what remains in the fixed text. */
   readonly findings: readonly Finding[];
   /**
@@ -24,6 +26,12 @@ export interface LintedFile {
    * --fix: in the fixed text). Absent when the output format does not show them.
    */
   readonly suppressed?: readonly SuppressedFinding[];
+}
+
+export type LintMode = 'server' | 'per-user';
+
+export function modeOf(options: { readonly perUser?: boolean }): LintMode {
+  return options.perUser ? 'per-user' : 'server';
 }
 
 /** A file that could not be read or linted. */

@@ -25,6 +25,11 @@ export class LintSettings {
   private readonly choice: ConfigChoice;
   /** The --config file, loaded once at start-up. */
   private readonly explicit: ProjectConfig | null;
+  /**
+   * The options of each config without per-path overrides (or of none): the same for every file
+   * it applies to, so a run over many files works them out once.
+   */
+  private readonly shared = new Map<ProjectConfig | null, FileLintOptions>();
 
   /** Validates the flags and loads --config; throws a ConfigError (or RuleSelectionError). */
   constructor(options: CliOptions, warn: (message: string) => void) {
@@ -36,6 +41,7 @@ export class LintSettings {
       disable: options.disable,
       inlineConfig: options.inlineConfig,
       pasvRange: options.pasvRange,
+      ...(options.perUser ? { perUser: true } : {}),
     };
     this.choice = options.noConfig ? { noConfig: true } : { config: options.config };
     this.explicit = options.config !== undefined && !options.noConfig ? this.loader.load(options.config) : null;
@@ -49,8 +55,13 @@ export class LintSettings {
    */
   forFile(lookupPath: string | null): FileLintOptions {
     const config = this.explicit ?? this.loader.configFor(lookupPath, this.choice);
+    const sharable = config === null || config.overrides.length === 0;
+    const known = sharable ? this.shared.get(config) : undefined;
+    if (known) return known;
     const options = check(lintOptionsFor(config, lookupPath, this.flags));
-    return { ...options, target: getTarget(options.target ?? DEFAULT_TARGET).id };
+    const fileOptions = { ...options, target: getTarget(options.target ?? DEFAULT_TARGET).id };
+    if (sharable) this.shared.set(config, fileOptions);
+    return fileOptions;
   }
 
   /** The build for the default input when no file is given: --target, --config's, or the default. */

@@ -36,6 +36,12 @@ export interface LintOptions {
   readonly inlineConfig?: boolean;
   /** The passive port range fixes write when a config has none; default 40000-40100. */
   readonly pasvRange?: PasvRange;
+  /**
+   * The text is a per-user config file (user_config_dir), read after login on top of the
+   * server's config: only the rules marked `perUser` run, and options that have no effect per
+   * user are reported (per-user-no-effect). Default false: a server config.
+   */
+  readonly perUser?: boolean;
 }
 
 /** What a lint returns when the caller wants more than the findings. */
@@ -64,11 +70,14 @@ export function lintResult(text: string, options: LintOptions = {}): LintResult 
 const DEFAULT_RULES = RULES.filter((rule) => rule.enabledByDefault !== false);
 const SYNTAX_RULES = RULES.filter((rule) => rule.category === 'syntax');
 const NO_SEVERITIES: ReadonlyMap<string, Severity> = new Map();
-const DEFAULT_RULE_OPTIONS: RuleOptions = { pasvRange: SUGGESTED_PASV_RANGE };
+const DEFAULT_RULE_OPTIONS: RuleOptions = { pasvRange: SUGGESTED_PASV_RANGE, perUser: false };
 
 export function lintDocument(document: Document, options: LintOptions = {}): Finding[] {
   return lintDocumentResult(document, options).findings;
 }
+
+/** Findings of one rule with one `cause` are grouped from this many on (see Report.cause). */
+export const GROUP_MIN = 3;
 
 interface Collected {
   readonly finding: Finding;
@@ -85,13 +94,20 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
   const { rules, severities } = options.selection
     ? resolveRuleSelection(options.selection, universe, options.rules ?? DEFAULT_RULES)
     : { rules: options.rules ?? DEFAULT_RULES, severities: NO_SEVERITIES };
-  const ruleOptions: RuleOptions = options.pasvRange ? { pasvRange: options.pasvRange } : DEFAULT_RULE_OPTIONS;
+  const perUser = options.perUser === true;
+  const ruleOptions: RuleOptions =
+    options.pasvRange || perUser
+      ? { pasvRange: options.pasvRange ?? SUGGESTED_PASV_RANGE, perUser }
+      : DEFAULT_RULE_OPTIONS;
   const config = new EffectiveConfig(document, target);
   const collected: Collected[] = [];
   const callbacks: { rule: Rule; callback: (outcome: SuppressionOutcome) => void }[] = [];
   const ran = new Set<string>();
   let late = false;
+  // A per-user file is judged only by the rules about its own lines (see Rule.perUser).
+  const applicable = rules.filter((rule) => (perUser ? rule.perUser : rule.perUser !== 'only'));
   const fatal = config.settings.filter((setting) => isFatal(setting.outcome));
+  const causes = new Map<Finding, string>();
   const run = (rule: Rule, ruleConfig: EffectiveConfig, adjust?: (report: Report) => Report) => {
     ran.add(rule.id);
     const severity = severities.get(rule.id);
@@ -103,7 +119,9 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
       options: ruleOptions,
       report: (report) => {
         const shown = adjust ? adjust(report) : report;
-        collected.push({ finding: toFinding(rule, shown, severity), fileLevel: !report.line, late });
+        const finding = toFinding(rule, shown, severity);
+        if (report.cause !== undefined) causes.set(finding, report.cause);
+        collected.push({ finding, fileLevel: !report.line, late });
       },
       afterSuppressions: (callback) => {
         callbacks.push({ rule, callback });
@@ -112,12 +130,12 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
     rule.check(context);
   };
   if (fatal.length === 0) {
-    for (const rule of rules) run(rule, config);
+    for (const rule of applicable) run(rule, config);
   } else {
     // vsftpd stops at a line it cannot read. The syntax rules say how the file is written; the
     // others reason about what vsftpd will read once those lines are fixed, so that one run shows
     // both (fixing a trailing blank should not be followed by "nobody can log in").
-    for (const rule of rules) if (rule.category === 'syntax') run(rule, config);
+    for (const rule of applicable) if (rule.category === 'syntax') run(rule, config);
     const repaired = new EffectiveConfig(document, target, repairs(document, target, config, fatal, ruleOptions));
     const condition = ` (once ${lineList(fatal.map((s) => s.line.line))} ${fatal.length === 1 ? 'is' : 'are'} fixed)`;
     const touchesFatal = (fix: Fix) =>
@@ -125,18 +143,19 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
     const adjust = (report: Report): Report => ({
       ...report,
       message: report.message + condition,
+      cause: report.cause === undefined ? undefined : report.cause + condition,
       // An unsafe fix that edits a refused line was chosen for its repaired reading, which the
       // line does not say yet: the fix pass after the repair offers it. A safe fix only makes a
       // line say what it evidently means (e.g. CRLF endings), so it may edit one.
       fix: report.fix?.safety === 'unsafe' && touchesFatal(report.fix) ? undefined : report.fix,
     });
-    for (const rule of rules) if (rule.category !== 'syntax') run(rule, repaired, adjust);
+    for (const rule of applicable) if (rule.category !== 'syntax') run(rule, repaired, adjust);
   }
 
   const parsed =
     options.inlineConfig === false ? { directives: [], malformed: [] } : parseDirectives(document, universe);
   if (parsed.directives.length === 0 && parsed.malformed.length === 0 && callbacks.length === 0) {
-    return { findings: sortFindings(collected.map((c) => c.finding)), suppressed: [], directives: [] };
+    return { findings: grouped(sortFindings(collected.map((c) => c.finding)), causes), suppressed: [], directives: [] };
   }
   const state = new SuppressionState(parsed.directives, universe, parsed.malformed);
   // A line vsftpd refuses stops the server whatever a comment says, so its error stays (as a
@@ -163,7 +182,11 @@ export function lintDocumentResult(document: Document, options: LintOptions = {}
     for (const { callback } of callbacks) callback(outcome);
     keep(from, true);
   }
-  return { findings: sortFindings(findings), suppressed: sortFindings(state.suppressed), directives: parsed.directives };
+  return {
+    findings: grouped(sortFindings(findings), causes),
+    suppressed: sortFindings(state.suppressed),
+    directives: parsed.directives,
+  };
 }
 
 /**
@@ -211,6 +234,41 @@ function repairs(
     result.set(line, outcome);
   }
   return result;
+}
+
+/**
+ * Sorted findings with each repeated cause (Report.cause, GROUP_MIN or more findings of one rule
+ * with one severity and fixability) replaced by one finding at the first of them. Grouping comes
+ * after the suppressions, so that a directive still silences one line.
+ */
+function grouped(findings: Finding[], causes: ReadonlyMap<Finding, string>): Finding[] {
+  if (causes.size < GROUP_MIN) return findings;
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const cause = causes.get(finding);
+    if (cause === undefined) continue;
+    const key = `${finding.ruleId}\0${finding.severity}\0${finding.fixable}\0${cause}`;
+    const members = groups.get(key);
+    if (members) members.push(finding);
+    else groups.set(key, [finding]);
+  }
+  const replaced = new Map<Finding, Finding | null>();
+  for (const members of groups.values()) {
+    if (members.length < GROUP_MIN) continue;
+    const [first] = members;
+    const fix = first.fix && { safety: first.fix.safety, edits: members.flatMap((m) => m.fix!.edits) };
+    replaced.set(first, {
+      ...first,
+      message: `${lineList(members.map((m) => m.line))}: ${causes.get(first)}`,
+      fix,
+    });
+    for (const member of members.slice(1)) replaced.set(member, null);
+  }
+  if (replaced.size === 0) return findings;
+  return findings.flatMap((f) => {
+    const r = replaced.get(f);
+    return r === undefined ? [f] : r === null ? [] : [r];
+  });
 }
 
 function sortFindings<T extends Finding>(findings: T[]): T[] {

@@ -95,3 +95,29 @@ export function checkPasvRange(range: PasvRange, text = `${range.min}-${range.ma
   if (min > max) throw new Error(`${expected}, got ${shown(text)} (MIN is above MAX)`);
   return { min, max };
 }
+
+/**
+ * How many passive ports the configuration says it needs: the max_clients somebody wrote for a
+ * standalone server (the listener enforces it; inetd mode has no such limit). Undefined when
+ * nothing states a load: max_clients at its compiled default (2000, which nobody chose), 0
+ * (unlimited), or inetd mode. pasv-range-small reports a range smaller than this.
+ */
+export function portsNeeded(config: EffectiveConfig): number | undefined {
+  const clients = config.get('max_clients');
+  if (!config.isStandalone() || !clients?.source || typeof clients.value !== 'number' || clients.value === 0) return undefined;
+  return clients.value;
+}
+
+/**
+ * The range a fix writes: `wanted` (the --pasv-range or the default), widened to the ports the
+ * configuration needs (see `portsNeeded`) so that the fixed file does not trigger
+ * pasv-range-small. It stays below 65535, which vsftpd would not take as pasv_max_port.
+ */
+export function rangeToWrite(config: EffectiveConfig, wanted: { min: number; max: number }): { min: number; max: number } {
+  const needed = portsNeeded(config);
+  if (needed === undefined || wanted.max - wanted.min + 1 >= needed) return wanted;
+  const top = PASV_PORT_CEILING - 1;
+  const max = Math.min(wanted.min + needed - 1, top);
+  const min = Math.max(PASV_PORT_FLOOR + 1, Math.min(wanted.min, max - needed + 1));
+  return { min, max };
+}

@@ -37,6 +37,14 @@ export interface Rule {
   readonly summary: string;
   /** false for opinionated advice that runs only when enabled; default true. */
   readonly enabledByDefault?: boolean;
+  /**
+   * Per-user files (LintOptions.perUser): 'also' runs the rule on them too, because it judges
+   * only the lines the file itself contains; 'only' runs it on them alone. Rules that reason
+   * about the server as a whole (listener, passive range, logins, compiled defaults) leave it
+   * unset: a per-user file inherits every option it does not set from a server config the
+   * linter does not see.
+   */
+  readonly perUser?: 'also' | 'only';
   /** Where the rule's facts come from: the vsftpd.conf(5) man page, SCAP Security Guide ids, ... */
   readonly sources?: readonly string[];
   readonly docs: RuleDocs;
@@ -53,6 +61,13 @@ export interface Report {
   readonly option?: string | null;
   readonly severity?: Severity;
   readonly fix?: Fix;
+  /**
+   * The cause, for a finding that one habit repeats line after line (an indent, lower-case
+   * booleans): the lint reports GROUP_MIN or more findings of the rule with the same cause,
+   * severity and fixability as one finding at the first, "lines 3-9 and 12: CAUSE", whose fix
+   * makes every line's edits.
+   */
+  readonly cause?: string;
 }
 
 /** A passive port range, first and last port inclusive (e.g. the one fixes write). */
@@ -65,6 +80,8 @@ export interface PasvRange {
 export interface RuleOptions {
   /** The passive port range to suggest and write (LintOptions.pasvRange or the default). */
   readonly pasvRange: PasvRange;
+  /** The file is a per-user config file (LintOptions.perUser). */
+  readonly perUser: boolean;
 }
 
 export interface RuleContext {

@@ -78,12 +78,12 @@ export function isIndentedComment(line: SettingLine): boolean {
 }
 
 /**
- * The comment marker of another language ("//", ";", or "--" followed by a blank, a "-" or the
- * end of the line) that starts a setting line, or undefined. vsftpd has no comment syntax but "#"
+ * The comment marker of another language ("//", "/*", ";", or "--" followed by a blank, a "-" or
+ * the end of the line) that starts a setting line, or undefined. vsftpd has no comment syntax but "#"
  * in column 1, so it reads such a line as an option name and stops.
  */
 export function foreignCommentMarker(line: SettingLine): string | undefined {
-  return /^(?:\/\/|;|--(?=[ \t\r\v\f-]|$))/.exec(line.name)?.[0];
+  return /^(?:\/\/|\/\*|;|--(?=[ \t\r\v\f-]|$))/.exec(line.name)?.[0];
 }
 
 /** Lines whose cause another rule explains first: a BOM, an indented "#", a "//" or ";" comment. */
@@ -109,21 +109,3 @@ export function lineList(lines: readonly number[], max = 8): string {
   if (runs.length > max) return `${word} ${runs.slice(0, max).join(', ')} and ${runs.length - max} more`;
   return `${word} ${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}`;
 }
-
-/**
- * Untrusted text (a hostile server's reply, a file name, a certificate name) made safe to print
- * on one line of a terminal: every C0 and C1 control (newlines included, so no text can start a
- * line of its own), DEL, and the Unicode controls that reorder or break lines (bidi embeddings,
- * overrides and isolates, LRM/RLM/ALM, U+2028/U+2029) become visible escapes (\n, \x1b, \u202e).
- */
-export function escapeControls(text: string): string {
-  return text.replace(UNSAFE, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (ch === '\n') return '\\n';
-    if (ch === '\r') return '\\r';
-    if (ch === '\t') return '\\t';
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
-
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

@@ -15,7 +15,7 @@
  */
 import { EffectiveConfig, EffectiveValue } from '../engine/effective-config';
 import { passiveRangeSettings, PASV_PORT_CEILING, PASV_PORT_FLOOR, SUGGESTED_PASV_RANGE } from '../engine/passive-range';
-import { escapeControls } from '../engine/text';
+import { escapeText, shown } from '../engine/text';
 import type { Document } from '../parser/document';
 import { parse } from '../parser/parse';
 import { isFatal } from '../schema/setting';
@@ -82,7 +82,7 @@ export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'targe
   const fatal = config.settings.find((setting) => isFatal(setting.outcome));
   if (fatal) {
     throw new FirewallError(
-      `vsftpd stops at line ${fatal.line.line} ("${escapeControls(fatal.line.text.trim()).slice(0, 80)}") and never starts with this file: run vsftpd-lint on it first`,
+      `vsftpd stops at line ${fatal.line.line} ("${shown(fatal.line.text.trim())}") and never starts with this file: run vsftpd-lint on it first`,
     );
   }
   const notes: string[] = [];
@@ -232,7 +232,7 @@ function header(plan: FirewallPlan, options: FirewallOptions, load: string): str
   lines.push(load);
   lines.push(...plan.notes.map((note) => `note: ${note}`));
   // Text from the file (its name, its values) is escaped: no newline can end the comment.
-  return lines.flatMap((line) => wrapComment(escapeControls(line)));
+  return lines.flatMap((line) => wrapComment(escapeText(line)));
 }
 
 function wrapComment(line: string, width = 98): string[] {
@@ -267,14 +267,14 @@ function portRange(range: { lo: number; hi: number }, separator: string): string
 
 /** A name nft accepts unquoted (identifier), else rejected. */
 function nftName(name: string, what: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new FirewallError(`bad nftables ${what} name "${escapeControls(name)}"`);
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new FirewallError(`bad nftables ${what} name "${escapeText(name)}"`);
   return name;
 }
 
 function nftables(plan: FirewallPlan, options: FirewallOptions): string {
   const [family, table, extra] = (options.nftTable ?? 'inet filter').trim().split(/\s+/);
   if (!['inet', 'ip', 'ip6'].includes(family) || !table || extra !== undefined) {
-    throw new FirewallError(`bad nftables table "${escapeControls(options.nftTable ?? '')}": expected "FAMILY NAME" with FAMILY inet, ip or ip6`);
+    throw new FirewallError(`bad nftables table "${escapeText(options.nftTable ?? '')}": expected "FAMILY NAME" with FAMILY inet, ip or ip6`);
   }
   const input = nftName(options.nftInputChain ?? 'input', 'chain');
   const output = nftName(options.nftOutputChain ?? 'output', 'chain');
@@ -305,7 +305,7 @@ function nftables(plan: FirewallPlan, options: FirewallOptions): string {
 }
 
 function iptablesChain(name: string): string {
-  if (!/^[A-Za-z0-9_.-]{1,28}$/.test(name)) throw new FirewallError(`bad iptables chain name "${escapeControls(name)}"`);
+  if (!/^[A-Za-z0-9_.-]{1,28}$/.test(name)) throw new FirewallError(`bad iptables chain name "${escapeText(name)}"`);
   return name;
 }
 
@@ -362,7 +362,7 @@ function ufw(plan: FirewallPlan, options: FirewallOptions): string {
 
 function firewalld(plan: FirewallPlan, options: FirewallOptions): string {
   const zone = options.firewalldZone;
-  if (zone !== undefined && !/^[A-Za-z0-9_-]{1,17}$/.test(zone)) throw new FirewallError(`bad firewalld zone name "${escapeControls(zone)}"`);
+  if (zone !== undefined && !/^[A-Za-z0-9_-]{1,17}$/.test(zone)) throw new FirewallError(`bad firewalld zone name "${escapeText(zone)}"`);
   const z = zone ? ` --zone=${zone}` : '';
   const lines = [
     '#!/bin/sh',

@@ -175,12 +175,16 @@ class Occupancy {
    * Two edits collide when their ranges share a character, or when one inserts text strictly
    * inside the range the other replaces. Insertions at the same offset do not collide: they are
    * applied in the order their findings come (position, then rule id), so that e.g. several rules
-   * that each append a missing setting at the end of the file are fixed in one pass.
+   * that each append a missing setting at the end of the file are fixed in one pass. Except: text
+   * that extends a line (no final newline) after lines inserted at its offset would land on a
+   * line of its own (",PASV,EPSV" after appended settings, in a file without a final newline), so
+   * it waits for the next pass.
    */
   collides(edit: TextEdit): boolean {
     const { owner } = this;
     if (edit.start === edit.end) {
       const at = edit.start;
+      if (!edit.text.endsWith('\n') && this.insertions.get(at)?.endsWith('\n')) return true;
       return at > 0 && at < owner.length && owner[at] !== 0 && owner[at] === owner[at - 1];
     }
     for (let i = edit.start; i < edit.end; i++) if (owner[i] !== 0) return true;

@@ -31,11 +31,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CliOptions } from '../cli/args';
+import { MAX_INPUT_BYTES, tooLarge } from '../cli/read-source';
 import { FileLintOptions, isConfigProblem, LintSettings } from '../cli/settings';
 import { ruleHelpUri } from '../docs/links';
 import type { Finding, Severity, TextEdit } from '../engine/finding';
 import { lintResult } from '../engine/lint';
 import { fix } from '../fix/fix';
+import { byteLength } from '../parser/document';
 import { parse } from '../parser/parse';
 import { getTarget } from '../schema/targets';
 import { BOOLEAN_VALUES, completionSite, optionHover, optionSummary, rulesConcerning, settingNameAt } from './language';
@@ -48,6 +50,16 @@ const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
 };
+
+/**
+ * The CLI's lint settings for the server's flags: the one call into the CLI's config loading
+ * (flag validation, `.vsftpd-lint.json` lookup and trust), shared with `vsftpd-lint lsp`'s
+ * start-up check. Made anew per request, so an edited config file applies at once (a settings
+ * object caches the files it has read).
+ */
+export function loadSettings(options: CliOptions, warn: (message: string) => void): LintSettings {
+  return new LintSettings(options, warn);
+}
 
 /** Serves the protocol on stdin/stdout until the client says exit (the library then exits the process). */
 export function serveLanguageServer(options: CliOptions): void {
@@ -88,7 +100,7 @@ class VsftpdLanguageServer {
 
   publishDiagnostics(document: TextDocument): void {
     const linted = this.lint(document);
-    const diagnostics = 'error' in linted ? [configDiagnostic(linted.error)] : linted.findings.map(toDiagnostic);
+    const diagnostics = 'error' in linted ? [problemDiagnostic(linted.error)] : linted.findings.map(toDiagnostic);
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
@@ -139,10 +151,9 @@ class VsftpdLanguageServer {
   }
 
   hover(document: TextDocument, params: TextDocumentPositionParams): Hover | null {
-    const options = this.lintOptionsOrDefault(document);
-    const target = getTarget(options.target);
-    const parsed = parse(document.getText());
-    const line = settingNameAt(parsed, params.position.line + 1, params.position.character);
+    if (tooLargeToRead(document)) return null;
+    const target = getTarget(this.lintOptionsOrDefault(document).target);
+    const line = settingNameAt(parse(document.getText()), params.position.line + 1, params.position.character);
     const option = line && target.options.get(line.name);
     if (!line || !option) return null;
     const linted = this.lint(document);
@@ -156,6 +167,7 @@ class VsftpdLanguageServer {
 
   /** The findings for a document with the options for its path, or the config problem that prevents linting. */
   private lint(document: TextDocument): { findings: Finding[]; options: FileLintOptions } | { error: string } {
+    if (tooLargeToRead(document)) return { error: tooLarge(document.uri).reason };
     try {
       const options = this.lintOptionsFor(document.uri);
       return { findings: lintResult(document.getText(), options).findings, options };
@@ -177,14 +189,11 @@ class VsftpdLanguageServer {
     }
   }
 
-  /**
-   * The options the CLI uses for a file at the document's path. Read anew for every request, so
-   * an edited `.vsftpd-lint.json` applies at once (the loader caches config files for a run).
-   */
+  /** The options the CLI uses for a file at the document's path. */
   private lintOptionsFor(uri: string): FileLintOptions {
     // A config file found by lookup but not trusted (see settings.ts) is named in the client's log.
     const warn = (message: string) => this.connection.console.warn(`vsftpd-lint: ${message}`);
-    return new LintSettings(this.options, warn).forFile(pathOf(uri));
+    return loadSettings(this.options, warn).forFile(pathOf(uri));
   }
 
   /** The document's options, or the default build's when its config file is broken. */
@@ -196,6 +205,11 @@ class VsftpdLanguageServer {
       return {};
     }
   }
+}
+
+/** The CLI's bound on an input: an editor can hold far more than vsftpd would ever read. */
+function tooLargeToRead(document: TextDocument): boolean {
+  return byteLength(document.getText(), 'utf8') > MAX_INPUT_BYTES;
 }
 
 /** The file path of a file: URI; null for other schemes (an unsaved buffer: config looked up from the cwd). */
@@ -217,8 +231,11 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
-/** A broken `.vsftpd-lint.json` (or flag) is shown on the document's first line, as the CLI would print it. */
-function configDiagnostic(message: string): Diagnostic {
+/**
+ * What stops the lint (a broken `.vsftpd-lint.json`, a document too large) is shown on the
+ * document's first line, as the CLI would print it.
+ */
+function problemDiagnostic(message: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,

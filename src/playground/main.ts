@@ -44,7 +44,12 @@ const diffView = element<HTMLPreElement>('diff');
 for (const id of BUILD_IDS) targetSelect.add(new Option(`${getTarget(id).label} (${id})`, id));
 
 const shared = fromFragment(location.hash);
-targetSelect.value = shared?.target && (BUILD_IDS as readonly string[]).includes(shared.target) ? shared.target : DEFAULT_TARGET;
+/** The build a link names, or the default for none or one this page does not know. */
+function knownTarget(target: string | undefined): string {
+  return target !== undefined && (BUILD_IDS as readonly string[]).includes(target) ? target : DEFAULT_TARGET;
+}
+
+targetSelect.value = knownTarget(shared?.target);
 perUserBox.checked = shared?.perUser ?? false;
 
 /** The diff of the fixes last applied, shown until the text is edited by hand. */
@@ -206,9 +211,10 @@ perUserBox.addEventListener('change', schedule);
 // A share link pasted into the address bar of an open page.
 window.addEventListener('hashchange', () => {
   const state = fromFragment(location.hash);
-  if (!state || state.config === view.state.doc.toString()) return;
-  if (state.target && (BUILD_IDS as readonly string[]).includes(state.target)) targetSelect.value = state.target;
+  if (!state) return;
+  targetSelect.value = knownTarget(state.target);
   perUserBox.checked = state.perUser;
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: state.config } });
+  if (state.config === view.state.doc.toString()) schedule();
+  else view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: state.config } });
 });
 refresh();

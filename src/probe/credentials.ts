@@ -4,7 +4,7 @@
  * refused; and every form in which a password can come back (as sent, as a server that reads
  * bytes as Latin-1 shows UTF-8, escaped for printing, URL-encoded) is masked in the report.
  */
-import { escapeControls } from '../engine/text';
+import { escapeText } from '../engine/text';
 
 /** Throws a RangeError naming `what` (never the value) when `value` could inject commands. */
 export function checkCredential(what: 'user' | 'password', value: string | undefined): void {
@@ -19,7 +19,7 @@ export function checkCredential(what: 'user' | 'password', value: string | undef
 export function secretMask(secret: string): (text: string) => string {
   if (!secret) return (text) => text;
   const latin1 = Buffer.from(secret, 'utf8').toString('latin1');
-  const forms = [...new Set([secret, latin1, escapeControls(secret), escapeControls(latin1), encodeURIComponent(secret)])]
+  const forms = [...new Set([secret, latin1, escapeText(secret), escapeText(latin1), encodeURIComponent(secret)])]
     .filter((form) => form !== '')
     .sort((a, b) => b.length - a.length);
   return (text) => forms.reduce((masked, form) => masked.split(form).join('****'), text);

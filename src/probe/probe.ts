@@ -16,7 +16,6 @@
  * No process, terminal or environment access: the CLI reads the password and prints the report.
  */
 import * as net from 'net';
-import { escapeControls } from '../engine/text';
 import {
   ActiveListener,
   Collected,
@@ -29,13 +28,11 @@ import {
   secureData,
   speaksTls,
   TlsInfo,
-  TlsSettings,
-  TranscriptEntry,
 } from './connection';
-import { checkCredential, secretMask } from './credentials';
-import { Diagnosis, mergeDiagnoses, StepName } from './diagnosis';
+import { checkCredential } from './credentials';
+import { ProbeRun, Stop } from './probe-run';
+import { Diagnosis } from './diagnosis';
 import {
-  DEFAULT_ANONYMOUS_PASSWORD,
   DEFAULT_PROBE_TIMEOUT_MS,
   AttemptReport,
   DataReport,
@@ -45,13 +42,9 @@ import {
   MAX_RANGE_SAMPLES,
   PortSample,
   SampledPort,
-  isDataStep,
   oneLine,
   ProbeOptions,
-  ProbeOutcome,
   ProbeReport,
-  ProbeStep,
-  STEP_ORDER,
   stop,
   StepResult,
 } from './types';
@@ -61,7 +54,6 @@ import {
   activeTransferFailure,
   controlBroken,
   controlConnectFailure,
-  DiagnosisContext,
   greetingRefused,
   lostSession,
   loginFailure,
@@ -76,7 +68,7 @@ import {
   tlsRefused,
   transferRefused,
   unparseable,
-} from './verdicts';
+} from './diagnosis-table';
 import {
   classifyAddress,
   Endpoint,
@@ -88,38 +80,6 @@ import {
   Reply,
 } from './reply';
 
-/** Stops the probe after a step that leaves nothing to test (no connection, no login). */
-class Stop extends Error {}
-
-/** Collects one step's transcript, replies and timings. */
-class StepRecorder {
-  readonly transcript: TranscriptEntry[] = [];
-  readonly replies: string[] = [];
-  readonly timings: Record<string, number> = {};
-  readonly startMs: number;
-
-  constructor(
-    readonly name: StepName,
-    private readonly clock: () => number,
-  ) {
-    this.startMs = clock();
-  }
-
-  readonly log = (dir: TranscriptEntry['dir'], text: string): void => {
-    this.transcript.push({ t: this.clock(), dir, text });
-    if (dir === 'received') this.replies.push(text);
-  };
-
-  /** Runs `work`, recording its duration under `label`. */
-  async time<T>(label: string, work: () => Promise<T>): Promise<T> {
-    const start = this.clock();
-    try {
-      return await work();
-    } finally {
-      this.timings[label] = this.clock() - start;
-    }
-  }
-}
 
 /**
  * Probes the server. Never rejects for anything the server or the network does (that is what
@@ -137,48 +97,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   return new Prober(options).run();
 }
 
-class Prober {
-  private readonly started = Date.now();
-  private readonly host: string;
-  private readonly port: number;
-  private readonly user: string;
-  private readonly password: string;
-  private readonly timeoutMs: number;
-  private readonly tlsSettings: TlsSettings;
-  private readonly steps: ProbeStep[] = [];
-  private readonly diagnoses: Diagnosis[] = [];
-  private channel: ControlChannel | undefined;
-  private banner: string | undefined;
-  private features: string[] | undefined;
-  private control: ProbeReport['control'];
-  private loggedIn = false;
-  private reachedServer = false;
-  /** PROT P accepted: data connections use TLS. */
-  private protectedData = false;
-  /** The passive ports sampled by the first passive step that reached a data port. */
-  private sample: PortSample | undefined;
-
-  constructor(private readonly options: ProbeOptions) {
-    this.host = options.host.replace(/^\[(.*)\]$/, '$1');
-    this.port = options.port ?? 21;
-    this.user = options.user ?? 'anonymous';
-    this.password = options.password ?? DEFAULT_ANONYMOUS_PASSWORD;
-    this.mask = secretMask(this.password);
-    this.timeoutMs = Math.ceil(options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS);
-    this.tlsSettings = {
-      rejectUnauthorized: options.tlsRejectUnauthorized ?? true,
-      servername: options.tlsServername,
-      ca: options.tlsCa,
-    };
-  }
-
-  private readonly clock = () => Date.now() - this.started;
-
-  /** TLS on the control connection: explicit (AUTH TLS) or implicit (ftps://). */
-  private get secured(): boolean {
-    return this.options.tls === true || this.options.implicitTls === true;
-  }
-
+class Prober extends ProbeRun {
   /** Whether this port answers a TLS handshake (an implicit-FTPS port waiting for one). */
   private async speaksTls(): Promise<boolean> {
     this.log('event', 'trying a TLS handshake on a new connection: an implicit-FTPS port greets only after one');
@@ -186,24 +105,6 @@ class Prober {
     this.log('event', answered ? 'the port completed a TLS handshake' : 'no TLS handshake either');
     return answered;
   }
-
-  /** What the diagnosis table needs to know about this probe, for the running step. */
-  private ctx(): DiagnosisContext {
-    const range = this.options.expectedPassiveRange;
-    const pasvAddress = this.options.pasvAddress;
-    return {
-      step: this.current!.name,
-      host: this.host,
-      port: this.port,
-      timeoutMs: this.timeoutMs,
-      user: this.user,
-      ...(range ? { range } : {}),
-      ...(pasvAddress ? { pasvAddress } : {}),
-    };
-  }
-
-  /** Hides the password in anything that goes into the report. */
-  private readonly mask: (text: string) => string;
 
   async run(): Promise<ProbeReport> {
     try {
@@ -223,100 +124,6 @@ class Prober {
       if (this.channel) await this.channel.quit(Math.min(this.timeoutMs, 1000));
     }
     return this.report();
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Bookkeeping
-  // -------------------------------------------------------------------------------------------
-
-  private current: StepRecorder | undefined;
-
-  private get log() {
-    return this.route;
-  }
-
-  /** Transcript lines go to whichever step is running (the control channel outlives steps). */
-  private readonly route = (dir: TranscriptEntry['dir'], text: string): void => this.current?.log(dir, text);
-
-  private async step(name: StepName, work: () => Promise<StepResult>): Promise<void> {
-    const recorder = new StepRecorder(name, this.clock);
-    this.current = recorder;
-    let result: StepResult;
-    try {
-      result = await work();
-    } catch (error) {
-      // A bug or an unexpected error is still a reported step, never a stack trace.
-      const message = error instanceof Error ? error.message : String(error);
-      result = { status: 'fail', detail: `unexpected error: ${message}`, stop: true };
-    }
-    this.record(recorder, result);
-    if (result.stop) throw new Stop();
-  }
-
-  private record(recorder: StepRecorder, result: StepResult): void {
-    this.steps.push({
-      name: recorder.name,
-      status: result.status,
-      ok: result.status !== 'fail',
-      detail: this.mask(typeof result.detail === 'string' ? result.detail : result.detail.join('; ')),
-      lines: (typeof result.detail === 'string' ? [result.detail] : result.detail).map(this.mask),
-      startMs: recorder.startMs,
-      durationMs: this.clock() - recorder.startMs,
-      timings: { ...recorder.timings },
-      replies: recorder.replies.map(this.mask),
-      transcript: recorder.transcript.map((entry) => ({ ...entry, text: this.mask(entry.text) })),
-      ...(result.data ? { data: result.data } : {}),
-      ...(result.tls ? { tls: result.tls } : {}),
-    });
-    for (const d of result.diagnoses ?? []) this.diagnoses.push(d);
-  }
-
-  private report(): ProbeReport {
-    const ran = new Set(this.steps.map((s) => s.name));
-    const stopped = this.steps.find((s) => s.status === 'fail' && !isDataStep(s.name));
-    for (const name of STEP_ORDER) {
-      if (ran.has(name) || ((name === 'auth-tls' || name === 'protection') && !this.secured)) continue;
-      const detail =
-        name === 'active' && !this.options.active
-          ? 'not requested (active mode is tested with the active option, --active)'
-          : stopped
-            ? `not run: ${stopped.name} failed`
-            : 'not run';
-      this.steps.push({ name, status: 'skip', ok: true, detail, lines: [detail], startMs: this.clock(), durationMs: 0, timings: {}, replies: [], transcript: [] });
-    }
-    let outcome: ProbeOutcome;
-    let exitCode: 0 | 1 | 2;
-    if (!this.loggedIn) {
-      outcome = this.reachedServer ? 'login-failed' : 'unreachable';
-      exitCode = 2;
-    } else if (this.steps.some((s) => isDataStep(s.name) && s.status === 'fail')) {
-      outcome = 'data-connection-problem';
-      exitCode = 1;
-    } else {
-      outcome = 'passive-ok';
-      exitCode = 0;
-    }
-    const report: ProbeReport = {
-      target: {
-        host: this.host,
-        port: this.port,
-        user: this.user,
-        tls: this.secured,
-        implicitTls: this.options.implicitTls === true,
-        active: this.options.active === true,
-        timeoutMs: this.timeoutMs,
-      },
-      ...(this.control ? { control: this.control } : {}),
-      ...(this.banner !== undefined ? { banner: this.mask(this.banner) } : {}),
-      ...(this.features ? { features: this.features.map(this.mask) } : {}),
-      steps: this.steps,
-      diagnoses: mergeDiagnoses(this.diagnoses),
-      outcome,
-      exitCode,
-      startedAt: new Date(this.started).toISOString(),
-      durationMs: this.clock(),
-    };
-    return scrub(report, this.mask);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -613,29 +420,40 @@ class Prober {
   private async listing(channel: ControlChannel, socket: net.Socket, mode: string): Promise<ListingResult> {
     const command = this.options.listCommand ?? 'LIST';
     const start = this.clock();
-    const data = this.protectedData ? secureData(socket, this.tlsSettings, this.host, channel.tlsSession) : socket;
+    const data = this.dataStream(channel, socket);
     const collecting = collect(data, this.timeoutMs);
-    const replies: string[] = [];
-    const done = (ok: boolean, collected: Collected | undefined, summary: string, diagnoses: Diagnosis[]): ListingResult => {
-      data.destroy();
-      const bytes = collected?.bytes ?? 0;
-      const entries = collected ? collected.sample.split(/\r?\n/).filter((l) => l.trim() !== '').length : 0;
-      const ms = this.clock() - start;
-      this.current!.timings.listing = ms;
-      return { report: { command, replies, bytes, entries, ok, ms }, summary, diagnoses };
-    };
     let first: Reply;
     try {
       first = await channel.command(command, this.timeoutMs);
     } catch (error) {
+      data.destroy();
       const broken = controlBroken(this.ctx(), error as NetError, `after ${command}`);
-      return done(false, undefined, `${command}: ${oneLine(broken.detail)}`, broken.diagnoses ?? []);
+      return this.listingResult(command, start, [], undefined, false, `${command}: ${oneLine(broken.detail)}`, broken.diagnoses ?? []);
     }
-    replies.push(printable(first.text));
     if (first.code !== 150 && first.code !== 125) {
-      return done(false, undefined, `${command}: ${printable(first.text)}`, [transferRefused(this.ctx(), mode, command, first)]);
+      data.destroy();
+      return this.listingResult(command, start, [first], undefined, false, `${command}: ${printable(first.text)}`, [transferRefused(this.ctx(), mode, command, first)]);
     }
+    return this.finishListing(channel, data, collecting, command, mode, first, start);
+  }
+
+  /** The data connection as the listing reads it: TLS-wrapped after PROT P. */
+  private dataStream(channel: ControlChannel, socket: net.Socket): net.Socket {
+    return this.protectedData ? secureData(socket, this.tlsSettings, this.host, channel.tlsSession) : socket;
+  }
+
+  /** After 150: the data until the server closes it, then 226 (or what went wrong). */
+  private async finishListing(
+    channel: ControlChannel,
+    data: net.Socket,
+    collecting: Promise<Collected>,
+    command: string,
+    mode: string,
+    first: Reply,
+    start: number,
+  ): Promise<ListingResult> {
     const collected = await collecting;
+    data.destroy();
     if (collected.error) this.log('event', `${collected.error.message} (${collected.bytes} bytes received)`);
     else this.log('event', `received ${collected.bytes} bytes in ${collected.ms} ms`);
     let final: Reply;
@@ -643,15 +461,38 @@ class Prober {
       final = await channel.read(this.timeoutMs);
     } catch (error) {
       const broken = controlBroken(this.ctx(), error as NetError, `after the ${command} data`);
-      return done(false, collected, `${command}: ${oneLine(broken.detail)}`, broken.diagnoses ?? []);
+      return this.listingResult(command, start, [first], collected, false, `${command}: ${oneLine(broken.detail)}`, broken.diagnoses ?? []);
     }
-    replies.push(printable(final.text));
-    const entriesText = (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`;
-    const entries = collected.sample.split(/\r?\n/).filter((l) => l.trim() !== '').length;
     if (final.code === 226 || final.code === 250) {
-      return done(true, collected, `${command}: ${entriesText(entries)}, ${collected.bytes} bytes in ${this.clock() - start} ms (${printable(final.text)})`, []);
+      const entries = entriesOf(collected);
+      const summary = `${command}: ${entries} entr${entries === 1 ? 'y' : 'ies'}, ${collected.bytes} bytes in ${this.clock() - start} ms (${printable(final.text)})`;
+      return this.listingResult(command, start, [first, final], collected, true, summary, []);
     }
-    return done(false, collected, `${command}: ${printable(final.text)}`, [transferRefused(this.ctx(), mode, command, final, collected)]);
+    return this.listingResult(command, start, [first, final], collected, false, `${command}: ${printable(final.text)}`, [
+      transferRefused(this.ctx(), mode, command, final, collected),
+    ]);
+  }
+
+  private listingResult(
+    command: string,
+    start: number,
+    replies: readonly Reply[],
+    collected: Collected | undefined,
+    ok: boolean,
+    summary: string,
+    diagnoses: Diagnosis[],
+  ): ListingResult {
+    const ms = this.clock() - start;
+    this.current!.timings.listing = ms;
+    const report: ListingReport = {
+      command,
+      replies: replies.map((r) => printable(r.text)),
+      bytes: collected?.bytes ?? 0,
+      entries: collected ? entriesOf(collected) : 0,
+      ok,
+      ms,
+    };
+    return { report, summary, diagnoses };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -715,7 +556,8 @@ class Prober {
       }
       const source = { host: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
       this.log('event', `the server connected from ${formatEndpoint(source.host, source.port)}`);
-      const listing = await this.finishActiveListing(channel, socket, listCommand, first, start);
+      const stream = this.dataStream(channel, socket);
+      const listing = await this.finishListing(channel, stream, collect(stream, this.timeoutMs), listCommand, command, first, start);
       const result: DataReport = { ...data, serverSource: source, listing: listing.report };
       return {
         status: listing.report.ok ? 'pass' : 'fail',
@@ -728,28 +570,11 @@ class Prober {
     }
   }
 
-  private async finishActiveListing(channel: ControlChannel, socket: net.Socket, command: string, first: Reply, start: number): Promise<ListingResult> {
-    const data = this.protectedData ? secureData(socket, this.tlsSettings, this.host, channel.tlsSession) : socket;
-    const collected = await collect(data, this.timeoutMs);
-    data.destroy();
-    const replies = [printable(first.text)];
-    const entries = collected.sample.split(/\r?\n/).filter((l) => l.trim() !== '').length;
-    const report = (ok: boolean): ListingReport => ({ command, replies, bytes: collected.bytes, entries, ok, ms: this.clock() - start });
-    let final: Reply;
-    try {
-      final = await channel.read(this.timeoutMs);
-    } catch (error) {
-      const broken = controlBroken(this.ctx(), error as NetError, `after the ${command} data`);
-      return { report: report(false), summary: oneLine(broken.detail), diagnoses: broken.diagnoses ?? [] };
-    }
-    replies.push(printable(final.text));
-    this.current!.timings.listing = this.clock() - start;
-    if (final.code === 226 || final.code === 250) {
-      return { report: report(true), summary: `${command}: ${entries} entr${entries === 1 ? 'y' : 'ies'}, ${collected.bytes} bytes (${printable(final.text)})`, diagnoses: [] };
-    }
-    return { report: report(false), summary: `${command}: ${printable(final.text)}`, diagnoses: [transferRefused(this.ctx(), 'PORT', command, final, collected)] };
-  }
+}
 
+/** Non-empty lines of a listing. */
+function entriesOf(collected: Collected): number {
+  return collected.sample.split(/\r?\n/).filter((l) => l.trim() !== '').length;
 }
 
 interface Attempt {
@@ -757,18 +582,3 @@ interface Attempt {
   readonly report: AttemptReport;
 }
 
-
-/**
- * Every string in the report with the password masked and control characters escaped (a last
- * line of defence: no text a server sent can start a line of the output or drive the terminal).
- */
-function scrub<T>(value: T, mask: (text: string) => string): T {
-  if (typeof value === 'string') return mask(escapeControls(mask(value))) as unknown as T;
-  if (Array.isArray(value)) return value.map((v) => scrub(v, mask)) as unknown as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = scrub(v, mask);
-    return out as T;
-  }
-  return value;
-}

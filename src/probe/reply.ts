@@ -4,7 +4,7 @@
  * odd reply a server can send is a unit test.
  */
 import * as net from 'net';
-import { escapeControls } from '../engine/text';
+import { escapeText } from '../engine/text';
 
 /** One complete FTP reply. */
 export interface Reply {
@@ -92,13 +92,13 @@ export class ReplyReader {
 }
 
 function clip(text: string, max = 200): string {
-  const printable = escapeControls(text);
+  const printable = escapeText(text);
   return printable.length > max ? `${printable.slice(0, max)}...` : printable;
 }
 
 /**
  * Printable form of untrusted text for messages: one line (C0, C1 and bidi controls escaped by
- * escapeControls, newlines included), clipped to `max` characters.
+ * escapeText, newlines included), clipped to `max` characters.
  */
 export function printable(text: string, max = 200): string {
   return clip(text, max);

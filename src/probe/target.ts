@@ -5,7 +5,7 @@
 import * as net from 'net';
 import type { EffectiveConfig } from '../engine/effective-config';
 import { passiveRangeSettings } from '../engine/passive-range';
-import { escapeControls } from '../engine/text';
+import { escapeText } from '../engine/text';
 import type { ExpectedPassiveRange } from './types';
 
 export interface ProbeTarget {
@@ -45,7 +45,7 @@ export function parseProbeTarget(text: string): ProbeTarget {
   }
   if (url.protocol !== 'ftp:' && url.protocol !== 'ftps:') {
     throw new ProbeTargetError(
-      `unsupported scheme "${escapeControls(url.protocol.replace(/:$/, ''))}": use ftp://host (with --tls for explicit FTPS) or ftps://host (implicit FTPS)`,
+      `unsupported scheme "${escapeText(url.protocol.replace(/:$/, ''))}": use ftp://host (with --tls for explicit FTPS) or ftps://host (implicit FTPS)`,
     );
   }
   if ((url.pathname && url.pathname !== '/') || url.search || url.hash) {
@@ -53,7 +53,7 @@ export function parseProbeTarget(text: string): ProbeTarget {
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!host) throw new ProbeTargetError(`no host in "${shown}"`);
-  if (host.includes(':') && !net.isIPv6(host)) throw new ProbeTargetError(`bad host "${escapeControls(host)}"`);
+  if (host.includes(':') && !net.isIPv6(host)) throw new ProbeTargetError(`bad host "${escapeText(host)}"`);
   const implicitTls = url.protocol === 'ftps:';
   const port = url.port ? Number(url.port) : implicitTls ? 990 : 21;
   let user: string | undefined;
@@ -73,7 +73,7 @@ export function parseProbeTarget(text: string): ProbeTarget {
  * "****", and control characters escaped.
  */
 export function redactUrl(text: string): string {
-  return escapeControls(text.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^/@:]*:)[^@]*@/i, '$1****@'));
+  return escapeText(text.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^/@:]*:)[^@]*@/i, '$1****@'));
 }
 
 /**

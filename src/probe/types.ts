@@ -1,6 +1,6 @@
 /**
  * The probe's data types: its options, its report (steps, data connections, diagnoses), and the
- * result of one step as the session driver (probe.ts) and the diagnosis table (verdicts.ts)
+ * result of one step as the session driver (probe.ts) and the diagnosis table (diagnosis-table/)
  * exchange it.
  */
 import type { TlsInfo, TranscriptEntry } from './connection';

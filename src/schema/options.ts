@@ -11,6 +11,7 @@ export const BUILD_IDS = [
   'upstream-3.0.3',
   'debian-3.0.3',
   'upstream-3.0.5',
+  'rhel7',
   'fedora',
   'opensuse',
 ] as const;
@@ -35,7 +36,36 @@ export interface OptionSpec {
   readonly builds?: readonly BuildId[];
   /** One line, present tense, what the option does (from the reference's "meaning" column, tightened). */
   readonly description: string;
+  /**
+   * Why the option has no effect in a per-user file (user_config_dir); absent when the session
+   * reads it after login. See PER_USER_SOURCE.
+   */
+  readonly noEffectPerUser?: string;
 }
+
+/**
+ * Per-user files: after a successful login, the privileged parent reads
+ * `<user_config_dir>/<user>` into the same tunables (twoprocess.c common_do_login calls
+ * handle_per_user_config, which calls vsf_parseconf_load_file(..., 1): parse errors are fatal
+ * for that login), then forks the session. What the session process (postlogin.c), the
+ * post-login privileged parent (postprivparent.c, privops.c: PASV/PORT sockets, chown) and the
+ * chroot/credential change after the file (twoprocess.c: guest_enable, local_root, anon_root,
+ * user_sub_token, passwd_chroot_enable, allow_writeable_chroot, isolate_network) read takes
+ * effect. An option read only before that point keeps the server's value whatever the file
+ * says; the reasons below name where it is read (vsftpd 3.0.x source: main.c, standalone.c,
+ * prelogin.c, privops.c, twoprocess.c, ssl.c, logging.c). Options read both before and after
+ * login (nopriv_user, secure_chroot_dir, setproctitle_enable, syslog_enable, chown_uploads) are
+ * not listed: the file changes part of what they do.
+ */
+export const PER_USER_SOURCE = 'twoprocess.c handle_per_user_config (vsftpd 3.0.x)';
+const LISTENER = 'the listener reads it when vsftpd starts or a connection arrives (main.c, standalone.c), before any login';
+const CONNECTION = 'it is read when the connection starts, before login (main.c)';
+const PRE_LOGIN = 'the pre-login process checks it while the client logs in (prelogin.c, privops.c handle_login)';
+const LOGIN = 'the login itself uses it (privops.c, sysdeputil.c), before the per-user file is read';
+const CHROOT_DECIDED = 'twoprocess.c decides whether to chroot the user (process_login_req) before it reads the per-user file';
+const FILE_CHOSEN = 'the per-user file is found through it, so the file cannot change it';
+const TLS_CONTEXT = 'TLS is set up when vsftpd starts or the connection starts (ssl.c ssl_init, twoprocess.c) and AUTH TLS is answered before login';
+const LOG_FILES = 'the log files are opened when the connection starts (logging.c vsf_log_init), so the file neither starts nor stops logging';
 
 export const OPTIONS: readonly OptionSpec[] = [
   {
@@ -57,6 +87,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'allow_anon_ssl',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: false,
     description:
       'Lets anonymous users use TLS (otherwise AUTH + anonymous gets 530 "Anonymous sessions may not use encryption.").',
@@ -124,6 +155,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'anonymous_enable',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: true,
     description: 'Accepts USER ftp / anonymous logins.',
   },
@@ -148,21 +180,24 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'background',
     type: 'bool',
+    noEffectPerUser: LISTENER,
     default: false,
-    defaultIn: { fedora: true },
+    defaultIn: { rhel7: true, fedora: true },
     description:
       'In listen mode, forks the listener and returns 0 to the shell at once (later bind errors are then invisible).',
   },
   {
     name: 'banned_email_file',
     type: 'string',
+    noEffectPerUser: CONNECTION,
     default: '/etc/vsftpd.banned_emails',
-    defaultIn: { fedora: '/etc/vsftpd/banned_emails' },
+    defaultIn: { rhel7: '/etc/vsftpd/banned_emails', fedora: '/etc/vsftpd/banned_emails' },
     description: 'List of banned anonymous passwords for deny_email_enable.',
   },
   {
     name: 'banner_file',
     type: 'string',
+    noEffectPerUser: CONNECTION,
     default: null,
     description:
       'File whose contents are the 220 greeting (overrides ftpd_banner; unreadable -> per-session OOPS).',
@@ -171,7 +206,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'better_stou',
     type: 'bool',
     default: false,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'Uses a random 6-character suffix for STOU names.',
   },
   {
@@ -179,12 +214,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'uint',
     unit: 'count',
     default: 9,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'Number of PASV bind attempts (upstream is fixed at 9).',
   },
   {
     name: 'ca_certs_file',
     type: 'string',
+    noEffectPerUser: TLS_CONTEXT,
     default: null,
     description:
       'CA bundle for validating client certificates (unloadable -> startup OOPS when a certificate is requested).',
@@ -192,6 +228,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'check_shell',
     type: 'bool',
+    noEffectPerUser: LOGIN,
     default: true,
     description:
       "Requires the user's shell to be in /etc/shells (non-PAM builds only; no effect in PAM builds such as Debian and Fedora).",
@@ -218,12 +255,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'chown_username',
     type: 'string',
+    noEffectPerUser: CONNECTION,
     default: 'root',
     description: 'Owner of anonymous uploads when chown_uploads=YES (must exist then).',
   },
   {
     name: 'chroot_list_enable',
     type: 'bool',
+    noEffectPerUser: CHROOT_DECIDED,
     default: false,
     description:
       'Uses chroot_list_file: listed users are chrooted, or, with chroot_local_user=YES, listed users are NOT chrooted.',
@@ -231,13 +270,15 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'chroot_list_file',
     type: 'string',
+    noEffectPerUser: CHROOT_DECIDED,
     default: '/etc/vsftpd.chroot_list',
-    defaultIn: { fedora: '/etc/vsftpd/chroot_list' },
+    defaultIn: { rhel7: '/etc/vsftpd/chroot_list', fedora: '/etc/vsftpd/chroot_list' },
     description: 'User list for chroot_list_enable (unreadable -> OOPS at local login).',
   },
   {
     name: 'chroot_local_user',
     type: 'bool',
+    noEffectPerUser: CHROOT_DECIDED,
     default: false,
     description: 'Chroots local users into their home (or local_root) after login.',
   },
@@ -284,6 +325,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'delay_failed_login',
     type: 'uint',
+    noEffectPerUser: PRE_LOGIN,
     unit: 'seconds',
     default: 1,
     description: 'Seconds to sleep before reporting a failed login.',
@@ -291,6 +333,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'delay_successful_login',
     type: 'uint',
+    noEffectPerUser: LOGIN,
     unit: 'seconds',
     default: 0,
     description: 'Seconds to sleep before a successful login.',
@@ -304,6 +347,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'deny_email_enable',
     type: 'bool',
+    noEffectPerUser: CONNECTION,
     default: false,
     description:
       'Rejects anonymous passwords listed in banned_email_file (the file must be readable, else per-session OOPS).',
@@ -317,8 +361,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'dh_param_file',
     type: 'string',
+    noEffectPerUser: TLS_CONTEXT,
     default: null,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'DH parameters file for TLS.',
   },
   {
@@ -349,33 +394,38 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'dsa_cert_file',
     type: 'string',
+    noEffectPerUser: TLS_CONTEXT,
     default: null,
     description: 'DSA certificate for TLS.',
   },
   {
     name: 'dsa_private_key_file',
     type: 'string',
+    noEffectPerUser: TLS_CONTEXT,
     default: null,
     description: 'DSA private key for TLS (default: inside dsa_cert_file).',
   },
   {
     name: 'dual_log_enable',
     type: 'bool',
+    noEffectPerUser: LOG_FILES,
     default: false,
     description: 'Writes both xferlog_file (wu-ftpd format) and vsftpd_log_file.',
   },
   {
     name: 'ecdh_param_file',
     type: 'string',
+    noEffectPerUser: TLS_CONTEXT,
     default: null,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'ECDH parameters file for TLS.',
   },
   {
     name: 'email_password_file',
     type: 'string',
+    noEffectPerUser: CONNECTION,
     default: '/etc/vsftpd.email_passwords',
-    defaultIn: { fedora: '/etc/vsftpd/email_passwords' },
+    defaultIn: { rhel7: '/etc/vsftpd/email_passwords', fedora: '/etc/vsftpd/email_passwords' },
     description: 'List of accepted anonymous passwords for secure_email_list_enable.',
   },
   {
@@ -396,6 +446,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'force_anon_logins_ssl',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: false,
     description:
       'With ssl_enable, anonymous logins must use TLS (else 530 "Anonymous sessions must use encryption." and the connection closes).',
@@ -415,6 +466,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'force_local_logins_ssl',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: true,
     description:
       'With ssl_enable, local users must AUTH TLS before USER (else 530 "Non-anonymous sessions must use encryption." and the connection closes).',
@@ -430,12 +482,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'ftp_enable',
     type: 'bool',
+    noEffectPerUser: CONNECTION,
     default: true,
     description: 'Speaks FTP at all (undocumented; NO together with http_enable=NO -> OOPS).',
   },
   {
     name: 'ftp_username',
     type: 'string',
+    noEffectPerUser: LOGIN,
     default: 'ftp',
     description:
       'Local user anonymous sessions run as; its home is the anonymous root (must exist when anonymous_enable=YES).',
@@ -443,6 +497,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'ftpd_banner',
     type: 'string',
+    noEffectPerUser: CONNECTION,
     default: null,
     description: 'Text of the 220 greeting (unset = "(vsFTPd VERSION)").',
   },
@@ -473,6 +528,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'http_enable',
     type: 'bool',
+    noEffectPerUser: CONNECTION,
     default: false,
     description: 'Serves experimental HTTP GET (undocumented; requires one_process_model=YES).',
   },
@@ -486,12 +542,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'implicit_ssl',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: false,
     description: 'Starts the TLS handshake immediately on connect (implicit FTPS, usually port 990).',
   },
   {
     name: 'isolate',
     type: 'bool',
+    noEffectPerUser: LISTENER,
     default: true,
     description:
       'Forks each session with CLONE_NEWPID + CLONE_NEWIPC when the kernel allows (silent fallback to a plain fork).',
@@ -506,6 +564,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'listen',
     type: 'bool',
+    noEffectPerUser: LISTENER,
     default: true,
     defaultIn: { 'debian-3.0.3': false },
     description:
@@ -514,6 +573,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'listen_address',
     type: 'string',
+    noEffectPerUser: LISTENER,
     default: null,
     description:
       'IPv4 address for listen=YES (numeric only, inet_aton syntax; bad -> startup OOPS).',
@@ -521,12 +581,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'listen_address6',
     type: 'string',
+    noEffectPerUser: LISTENER,
     default: null,
     description: 'IPv6 address for listen_ipv6=YES (bad -> startup OOPS).',
   },
   {
     name: 'listen_ipv6',
     type: 'bool',
+    noEffectPerUser: LISTENER,
     default: false,
     description:
       'Runs a standalone IPv6 listener (listen_address6; :: also accepts v4-mapped IPv4); mutually exclusive with listen.',
@@ -534,6 +596,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'listen_port',
     type: 'uint',
+    noEffectPerUser: LISTENER,
     unit: 'port',
     default: 21,
     description: 'Control port in standalone mode (truncated to 16 bits; 0 = kernel-chosen port).',
@@ -541,6 +604,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'local_enable',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: false,
     description: 'Allows local (PAM / passwd) logins; needed for guest/virtual users too.',
   },
@@ -575,7 +639,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'log_die',
     type: 'bool',
     default: false,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'Also sends die()/bug() messages to syslog.',
   },
   {
@@ -594,6 +658,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'max_clients',
     type: 'uint',
+    noEffectPerUser: LISTENER,
     unit: 'count',
     default: 2000,
     description:
@@ -602,6 +667,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'max_login_fails',
     type: 'uint',
+    noEffectPerUser: PRE_LOGIN,
     unit: 'count',
     default: 3,
     description: 'Failed logins before the session is shut down.',
@@ -609,6 +675,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'max_per_ip',
     type: 'uint',
+    noEffectPerUser: LISTENER,
     unit: 'count',
     default: 50,
     description:
@@ -629,6 +696,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'no_anon_password',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: false,
     description: 'Does not ask anonymous users for a password.',
   },
@@ -647,12 +715,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'one_process_model',
     type: 'bool',
+    noEffectPerUser: LISTENER,
     default: false,
     description: 'Uses a single process per session (anonymous only; local_enable=YES -> OOPS).',
   },
   {
     name: 'pam_service_name',
     type: 'string',
+    noEffectPerUser: LOGIN,
     default: 'ftp',
     defaultIn: { 'debian-3.0.3': 'vsftpd' },
     description: 'PAM service for local logins (unset/empty -> every local login fails).',
@@ -666,6 +736,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'pasv_addr_resolve',
     type: 'bool',
+    noEffectPerUser: LISTENER,
     default: false,
     description:
       'Resolves pasv_address as a host name once at startup (failure is fatal at startup).',
@@ -725,6 +796,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'require_cert',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: false,
     description: 'Requires a TLS client certificate.',
   },
@@ -738,25 +810,29 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'reverse_lookup_enable',
     type: 'bool',
+    noEffectPerUser: LOGIN,
     default: true,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'Reverse-resolves the client IP before PAM (for pam_access host rules).',
   },
   {
     name: 'rsa_cert_file',
     type: 'string',
+    noEffectPerUser: TLS_CONTEXT,
     default: '/usr/share/ssl/certs/vsftpd.pem',
     description: 'RSA certificate (chain) for TLS; must load at startup when ssl_enable=YES.',
   },
   {
     name: 'rsa_private_key_file',
     type: 'string',
+    noEffectPerUser: TLS_CONTEXT,
     default: null,
     description: 'RSA private key for TLS (default: inside rsa_cert_file).',
   },
   {
     name: 'run_as_launching_user',
     type: 'bool',
+    noEffectPerUser: LISTENER,
     default: false,
     description:
       'Runs as the invoking user instead of root; forces one_process_model and disables connect_from_port_20/chown_uploads when not root.',
@@ -765,7 +841,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'seccomp_sandbox',
     type: 'bool',
     default: true,
-    defaultIn: { 'debian-3.0.3': false, fedora: false },
+    defaultIn: { 'debian-3.0.3': false, rhel7: false, fedora: false },
     description:
       'Applies a seccomp-bpf syscall filter to session processes (on Debian 12 it kills sessions at the first file operation).',
   },
@@ -780,12 +856,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'secure_email_list_enable',
     type: 'bool',
+    noEffectPerUser: CONNECTION,
     default: false,
     description: 'Requires anonymous passwords to appear in email_password_file.',
   },
   {
     name: 'session_support',
     type: 'bool',
+    noEffectPerUser: LOGIN,
     default: false,
     description: 'Maintains utmp/wtmp and a PAM session for local logins.',
   },
@@ -798,6 +876,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'ssl_ciphers',
     type: 'string',
+    noEffectPerUser: TLS_CONTEXT,
     default: 'AES128-SHA:DES-CBC3-SHA',
     defaultIn: {
       'upstream-3.0.3': 'ECDHE-RSA-AES256-GCM-SHA384',
@@ -811,12 +890,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'ssl_enable',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: false,
     description: 'Enables AUTH TLS/SSL (the certificate must load at startup).',
   },
   {
     name: 'ssl_request_cert',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: true,
     description: 'Asks clients for a certificate.',
   },
@@ -830,18 +911,21 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'ssl_sslv2',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: false,
     description: 'Permits SSLv2 (OpenSSL 1.1+/3 cannot do SSLv2 at all).',
   },
   {
     name: 'ssl_sslv3',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: false,
     description: 'Permits SSLv3.',
   },
   {
     name: 'ssl_tlsv1',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: true,
     defaultIn: { 'upstream-3.0.5': false, fedora: false },
     description:
@@ -850,20 +934,23 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'ssl_tlsv1_1',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: false,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'Permits TLS 1.1.',
   },
   {
     name: 'ssl_tlsv1_2',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: true,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'Permits TLS 1.2.',
   },
   {
     name: 'ssl_tlsv1_3',
     type: 'bool',
+    noEffectPerUser: TLS_CONTEXT,
     default: true,
     builds: ['fedora'],
     description: 'Permits TLS 1.3.',
@@ -897,6 +984,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'tcp_wrappers',
     type: 'bool',
+    noEffectPerUser: LISTENER,
     default: false,
     description:
       'Checks hosts.allow/deny via libwrap (may set VSFTPD_LOAD_CONF for per-IP config); compiled out on Fedora (-> OOPS per connection).',
@@ -942,6 +1030,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'user_config_dir',
     type: 'string',
+    noEffectPerUser: FILE_CHOSEN,
     default: null,
     description:
       'Directory of per-user config files named after the login name (parsed at login, errors fatal for that session; files must be owned by root).',
@@ -955,6 +1044,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'userlist_deny',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: true,
     description:
       'With userlist_enable: YES refuses listed users; NO lets only listed users log in.',
@@ -962,6 +1052,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'userlist_enable',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: false,
     description:
       'Loads userlist_file (must be readable when local_enable=YES, else per-session OOPS).',
@@ -969,15 +1060,17 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'userlist_file',
     type: 'string',
+    noEffectPerUser: PRE_LOGIN,
     default: '/etc/vsftpd.user_list',
-    defaultIn: { fedora: '/etc/vsftpd/user_list' },
+    defaultIn: { rhel7: '/etc/vsftpd/user_list', fedora: '/etc/vsftpd/user_list' },
     description: 'User list for userlist_enable.',
   },
   {
     name: 'userlist_log',
     type: 'bool',
+    noEffectPerUser: PRE_LOGIN,
     default: false,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'Logs userlist denials.',
   },
   {
@@ -1002,6 +1095,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'vsftpd_log_file',
     type: 'string',
+    noEffectPerUser: LOG_FILES,
     default: '/var/log/vsftpd.log',
     description:
       'vsftpd-format log (written with xferlog_enable=YES and xferlog_std_format=NO, or dual_log_enable=YES; not with syslog_enable=YES).',
@@ -1010,7 +1104,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'wc_logs_enable',
     type: 'bool',
     default: false,
-    builds: ['fedora'],
+    builds: ['rhel7', 'fedora'],
     description: 'Filters unprintable characters in logs in a wide-character-aware way.',
   },
   {
@@ -1023,6 +1117,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'xferlog_enable',
     type: 'bool',
+    noEffectPerUser: LOG_FILES,
     default: false,
     description:
       'Logs transfers (to vsftpd_log_file, or to xferlog_file with xferlog_std_format=YES).',
@@ -1030,6 +1125,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'xferlog_file',
     type: 'string',
+    noEffectPerUser: LOG_FILES,
     default: '/var/log/xferlog',
     description:
       'wu-ftpd-format transfer log (written only with xferlog_std_format=YES or dual_log_enable=YES).',
@@ -1037,6 +1133,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'xferlog_std_format',
     type: 'bool',
+    noEffectPerUser: LOG_FILES,
     default: false,
     description: 'Writes the transfer log in wu-ftpd xferlog format to xferlog_file.',
   },

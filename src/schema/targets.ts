@@ -19,24 +19,48 @@ export interface Target {
   readonly blankString: 'kept' | 'crash' | 'unset';
   /** The config file vsftpd reads when started without a file argument. */
   readonly defaultConfigPath: string;
+  /**
+   * Built with libwrap (builddefs.h VSF_BUILD_TCPWRAPPERS): without it, tcp_wrappers=YES ends
+   * every connection with "500 OOPS: tcp_wrappers is set to YES but no tcp wrapper support
+   * compiled in" (tcpwrap.c).
+   */
+  readonly libwrap: boolean;
+  /** The distribution releases that ship this build, for --list-targets and the docs. */
+  readonly shippedBy: string;
   /** Every option name this build knows, byte-exact and case-sensitive. */
   readonly options: ReadonlyMap<string, OptionSpec>;
 }
 
-interface TargetTraits {
-  readonly label: string;
-  readonly stringValues: Target['stringValues'];
-  readonly blankString: Target['blankString'];
-  readonly defaultConfigPath: string;
-}
+type TargetTraits = Omit<Target, 'id' | 'options'>;
+
+const UPSTREAM = { stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf', libwrap: true } as const;
+/** Red Hat's tree: list files under /etc/vsftpd, strings trimmed, a blank string unsets the option. */
+const RED_HAT = { stringValues: 'trim', blankString: 'unset', defaultConfigPath: '/etc/vsftpd/vsftpd.conf' } as const;
 
 const TRAITS: Record<BuildId, TargetTraits> = {
-  'upstream-3.0.2': { label: 'upstream vsftpd 3.0.2', stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf' },
-  'upstream-3.0.3': { label: 'upstream vsftpd 3.0.3', stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf' },
-  'debian-3.0.3': { label: 'Debian vsftpd 3.0.3', stringValues: 'trim', blankString: 'crash', defaultConfigPath: '/etc/vsftpd.conf' },
-  'upstream-3.0.5': { label: 'upstream vsftpd 3.0.5', stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf' },
-  fedora: { label: 'Fedora/RHEL vsftpd 3.0.x', stringValues: 'trim', blankString: 'unset', defaultConfigPath: '/etc/vsftpd/vsftpd.conf' },
-  opensuse: { label: 'openSUSE vsftpd 3.0.3', stringValues: 'verbatim', blankString: 'kept', defaultConfigPath: '/etc/vsftpd.conf' },
+  'upstream-3.0.2': { label: 'upstream vsftpd 3.0.2', ...UPSTREAM, shippedBy: 'source builds' },
+  'upstream-3.0.3': { label: 'upstream vsftpd 3.0.3', ...UPSTREAM, shippedBy: 'source builds; the Gentoo, OpenWrt and OpenEmbedded packages of 3.0.3' },
+  'debian-3.0.3': {
+    label: 'Debian vsftpd 3.0.3',
+    stringValues: 'trim',
+    blankString: 'crash',
+    defaultConfigPath: '/etc/vsftpd.conf',
+    libwrap: true,
+    shippedBy: 'Debian 10, 11 and 12 (3.0.3-12, 3.0.3-13), Ubuntu 20.04 (3.0.3-12)',
+  },
+  'upstream-3.0.5': { label: 'upstream vsftpd 3.0.5', ...UPSTREAM, shippedBy: 'source builds' },
+  // Red Hat's 3.0.2 for RHEL 7: the names and defaults of its tree at that time (Red Hat's
+  // options except the later ssl_tlsv1_3 and ssl_sni_hostname; 3.0.2's TLS and cipher
+  // defaults), built with libwrap: CentOS 7's shipped vsftpd.conf sets tcp_wrappers=YES.
+  rhel7: { label: 'RHEL/CentOS 7 vsftpd 3.0.2', ...RED_HAT, libwrap: true, shippedBy: 'RHEL 7, CentOS 7, Oracle Linux 7' },
+  // Fedora dropped libwrap (and RHEL 8 with it), so this tree is built without it.
+  fedora: {
+    label: 'Fedora/RHEL 8-9 vsftpd 3.0.x',
+    ...RED_HAT,
+    libwrap: false,
+    shippedBy: 'Fedora, RHEL 8 and 9, CentOS Stream, Rocky Linux, AlmaLinux',
+  },
+  opensuse: { label: 'openSUSE vsftpd 3.0.3', ...UPSTREAM, shippedBy: "openSUSE's package tree (3.0.3 with SUSE's patches)" },
 };
 
 /** The build checked when no --target is given: Debian's package, the project's ground truth. */
@@ -51,9 +75,22 @@ export const TARGET_ALIASES: Readonly<Record<string, BuildId>> = {
   '3.0.5': 'upstream-3.0.5',
   upstream: 'upstream-3.0.5',
   rhel: 'fedora',
+  rhel8: 'fedora',
+  rhel9: 'fedora',
   centos: 'fedora',
+  centos7: 'rhel7',
   suse: 'opensuse',
 };
+
+/** One line per build for --list-targets: id, label, its aliases, and who ships it. */
+export function describeTargets(): string[] {
+  return BUILD_IDS.map((id) => {
+    const aliases = Object.keys(TARGET_ALIASES).filter((alias) => TARGET_ALIASES[alias] === id);
+    const also = aliases.length > 0 ? ` (also ${aliases.join(', ')})` : '';
+    const { label, shippedBy, libwrap } = TRAITS[id];
+    return `${id}${also}: ${label}; ${shippedBy}${libwrap ? '' : '; built without tcp_wrappers'}`;
+  });
+}
 
 const cache = new Map<BuildId, Target>();
 

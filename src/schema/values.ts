@@ -15,6 +15,8 @@ function asciiUpper(s: string): string {
 
 /** A boolean value as vsftpd reads it, or undefined for "bad bool value". Never trimmed. */
 export function readBool(value: string): boolean | undefined {
+  // Upper-casing keeps the length, and no word is longer than FALSE: most values end here.
+  if (value.length > 5) return undefined;
   const upper = asciiUpper(value);
   if (TRUE_WORDS.has(upper)) return true;
   if (FALSE_WORDS.has(upper)) return false;

@@ -25,6 +25,7 @@ testRule('foreign-comment', {
     { code: '----------\n', line: 1, column: 1, message: 'missing value in config file for: ----------', output: '#--------\n' },
     { code: '--\n', line: 1, column: 1, message: 'missing value in config file for: --', output: '#\n' },
     { code: 'listen=NO\n  // write_enable=YES\n', line: 2, column: 3, message: 'unrecognised variable in config file: // write_enable', output: 'listen=NO\n# write_enable=YES\n' },
+    { code: '/* write_enable=YES */\n', line: 1, column: 1, message: 'unrecognised variable in config file: /* write_enable', output: '# write_enable=YES */\n' },
     { code: '// write_enable=YES\r\n', line: 1, column: 1, message: 'config file: // write_enable', output: '# write_enable=YES\r\n' },
   ],
 });

@@ -1,3 +1,4 @@
+import { fix, lint, RULES } from '../../src';
 import { testRule } from '../support/rule-tester';
 
 testRule('octal-integer', {
@@ -28,4 +29,25 @@ testRule('octal-integer', {
     { code: 'file_open_mode=666\n', line: 1, column: 16, message: 'octal 01232; read as octal it would be 0666. 01232 is above 0777', output: null },
     { code: 'local_umask=1000\n', line: 1, column: 13, message: 'above 0777', output: null },
   ],
+});
+
+describe('octal-integer with the other rules (fix)', () => {
+  // Before: octal-integer's fix wrote 0300, which removes every bit of 0454, and weak-umask's
+  // fix then wrote 0322 while its message had proposed 0476.
+  test('local_umask=300: the fix writes what the message proposes, and removes no umask bit', () => {
+    const text = 'write_enable=YES\nlocal_enable=YES\nlocal_umask=300\n';
+    const proposals = lint(text).flatMap((f) => /use local_umask=(0[0-7]+)/.exec(f.message)?.[1] ?? []);
+    expect(proposals).toEqual(['0476']);
+    const { output } = fix(text, { unsafe: true });
+    expect(output).toMatch(/^local_umask=0476$/m);
+    expect(0o454 & ~0o476).toBe(0);
+  });
+
+  test.each([
+    ['local_umask=63\n', 'local_umask=077\n'],
+    ['anon_umask=22 # template\n', '# template\nanon_umask=026\n'],
+  ])('%j: --fix keeps the value vsftpd reads', (text, expected) => {
+    const { output } = fix(text, { rules: RULES.filter((r) => r.name === 'octal-integer' || r.name === 'inline-comment') });
+    expect(output).toBe(expected);
+  });
 });

@@ -1,3 +1,4 @@
+import { fix, lint, RULES } from '../../src';
 import { testRule } from '../support/rule-tester';
 
 testRule('pasv-range-missing', {
@@ -23,8 +24,22 @@ testRule('pasv-range-missing', {
     {
       code: 'pasv_enable=YES\n',
       target: 'fedora',
-      line: 1, column: 1, message: 'of Fedora/RHEL vsftpd 3.0.x',
+      line: 1, column: 1, message: 'of Fedora/RHEL 8-9 vsftpd 3.0.x',
       output: 'pasv_enable=YES\npasv_min_port=40000\npasv_max_port=40100\n',
     },
   ],
+});
+
+describe('the range pasv-range-missing writes', () => {
+  const rangeRules = RULES.filter((r) => r.name === 'pasv-range-missing');
+  it.each([
+    ['listen=YES\nmax_clients=200\n', 'pasv_min_port=40000\npasv_max_port=40199\n'],
+    ['listen=YES\nmax_clients=50\n', 'pasv_min_port=40000\npasv_max_port=40100\n'],
+    ['listen=YES\nmax_clients=30000\n', 'pasv_min_port=35535\npasv_max_port=65534\n'],
+    ['max_clients=200\n', 'pasv_min_port=40000\npasv_max_port=40100\n'], // inetd: no limit enforced
+  ])('for %j is %j, which pasv-range-small accepts', (text, appended) => {
+    const { output } = fix(text, { unsafe: true, rules: rangeRules });
+    expect(output).toBe(text + appended);
+    expect(lint(output).map((f) => f.name)).not.toContain('pasv-range-small');
+  });
 });

@@ -21,6 +21,8 @@ export interface ExpectedFinding {
 interface CaseBase {
   readonly code: string;
   readonly target?: string;
+  /** Lint as a per-user file; default: only for a rule that runs on per-user files alone. */
+  readonly perUser?: boolean;
   /**
    * The text after fixing with this rule alone, unsafe fixes included, to a fixed point (as
    * `--fix --unsafe-fixes` would); undefined: not checked.
@@ -33,7 +35,7 @@ export type InvalidCase = CaseBase & (ExpectedFinding | { readonly findings: rea
 
 export interface RuleCases {
   /** Texts on which the rule reports nothing (with the default target unless `target` is given). */
-  readonly valid: readonly (string | { readonly code: string; readonly target: string })[];
+  readonly valid: readonly (string | { readonly code: string; readonly target?: string; readonly perUser?: boolean })[];
   readonly invalid: readonly InvalidCase[];
 }
 
@@ -43,15 +45,16 @@ export function testRule(name: string, cases: RuleCases): void {
     it('exists', () => expect(rule).toBeDefined());
     if (!rule) return;
 
-    it.each(cases.valid.map((v) => (typeof v === 'string' ? { code: v, target: undefined } : v)).map((v) => [JSON.stringify(v.code).slice(0, 70), v] as const))(
+    const perUserOf = (c: { readonly perUser?: boolean }) => c.perUser ?? rule.perUser === 'only';
+    it.each(cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)).map((v) => [JSON.stringify(v.code).slice(0, 70), v] as const))(
       'accepts %s',
-      (_, { code, target }) => {
-        expect(lint(code, { target, rules: [rule] })).toEqual([]);
+      (_, v) => {
+        expect(lint(v.code, { target: v.target, perUser: perUserOf(v), rules: [rule] })).toEqual([]);
       },
     );
 
     it.each(cases.invalid.map((c) => [JSON.stringify(c.code).slice(0, 70), c] as const))('reports %s', (_, c) => {
-      const findings = lint(c.code, { target: c.target, rules: [rule] });
+      const findings = lint(c.code, { target: c.target, perUser: perUserOf(c), rules: [rule] });
       const expected = 'findings' in c ? c.findings : [c];
       expect(findings).toHaveLength(expected.length);
       expected.forEach((want, i) => {
@@ -66,7 +69,7 @@ export function testRule(name: string, cases: RuleCases): void {
           expect(applyEdits(c.code, finding.fix!.edits)).toBe(want.output);
         }
       });
-      if (c.fixed !== undefined) expect(fix(c.code, { target: c.target, rules: [rule], unsafe: true }).output).toBe(c.fixed);
+      if (c.fixed !== undefined) expect(fix(c.code, { target: c.target, perUser: perUserOf(c), rules: [rule], unsafe: true }).output).toBe(c.fixed);
     });
   });
 }

@@ -12,6 +12,8 @@
  *       "path": "vsftpd.conf",          // as given on the command line; "<stdin>" for "-"
  *       "encoding": "utf8",             // "utf8", or "latin1" when the file is not valid UTF-8
  *       "target": "debian-3.0.3",       // build id this file was checked against
+ *       "mode": "server",               // "per-user" for a per-user config file (--per-user,
+ *                                       // or an override with "perUser": true)
  *       "findings": [
  *         {
  *           "ruleId": "VSF102",         // stable code
@@ -84,6 +86,7 @@ export function formatJson(results: readonly FileResult[], context: FormatContex
         path: r.path,
         encoding: r.encoding,
         target: r.target ?? context.target,
+        mode: r.mode ?? 'server',
         findings: r.findings.map(findingJson),
         suppressed: (r.suppressed ?? []).map(suppressedJson),
         ...(fixRan ? { fixed: (r.fixed ?? []).map(findingJson) } : {}),

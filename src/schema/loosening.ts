@@ -7,7 +7,7 @@ import type { OptionSpec, OptionValue } from './options';
 import { formatValue } from './values';
 
 /** Booleans whose YES grants more: access, writing, promiscuous data connections, old protocols. */
-const LOOSER_WHEN_YES: Readonly<Record<string, string>> = {
+export const LOOSER_WHEN_YES: Readonly<Record<string, string>> = {
   anonymous_enable: 'anonymous logins',
   local_enable: 'local logins',
   write_enable: 'write access',
@@ -27,7 +27,7 @@ const LOOSER_WHEN_YES: Readonly<Record<string, string>> = {
 };
 
 /** Booleans whose NO grants more: chroot, TLS, required TLS, hidden ids, logging, read-only anonymous. */
-const LOOSER_WHEN_NO: Readonly<Record<string, string>> = {
+export const LOOSER_WHEN_NO: Readonly<Record<string, string>> = {
   chroot_local_user: 'chroot for local users',
   ssl_enable: 'TLS',
   force_local_logins_ssl: 'TLS for local logins',
