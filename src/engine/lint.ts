@@ -9,7 +9,7 @@ import { applyEdits } from '../fix/apply-edits';
 import { EffectiveConfig } from './effective-config';
 import type { Setting } from './effective-config';
 import type { Finding, Fix, Severity } from './finding';
-import { escapeText, lineList, shown } from './text';
+import { bounded, escapeText, lineList } from './text';
 import { checkLintOptions } from './arguments';
 import { SUGGESTED_PASV_RANGE } from './passive-range';
 import type { PasvRange, Report, Rule, RuleContext, RuleOptions } from './rule';
@@ -295,8 +295,9 @@ function toFinding(rule: Rule, report: Report, severity: Severity | undefined): 
     column: column + 1,
     endLine: lineNumber,
     endColumn: endColumn + 1,
-    // The name as written, which on a file that is no config may be a whole secret-like line.
-    option: report.option == null ? null : shown(report.option),
+    // The name as written (a BOM included), bounded: on a file that is no config it may be a
+    // whole secret-like line. JSON and SARIF encode its control characters.
+    option: report.option == null ? null : bounded(report.option),
     fixable: report.fix ? report.fix.safety : 'none',
     fix: report.fix,
   };
