@@ -25,6 +25,18 @@ export interface LintedFile {
    * --fix: in the fixed text). Absent when the output format does not show them.
    */
   readonly suppressed?: readonly SuppressedFinding[];
+  /**
+   * How many findings `--fix` and `--fix --unsafe-fixes` would fix in what the file has now,
+   * counted by running the fixer (its passes can reveal or merge findings, so counting the
+   * fixable findings would not be exact). Absent when no finding is fixable.
+   */
+  readonly wouldFix?: WouldFix;
+}
+
+export interface WouldFix {
+  readonly safe: number;
+  /** With --unsafe-fixes: the safe fixes and the unsafe ones. */
+  readonly all: number;
 }
 
 export type LintMode = 'server' | 'per-user';
@@ -47,6 +59,10 @@ export interface Totals {
   readonly infos: number;
   readonly safeFixes: number;
   readonly unsafeFixes: number;
+  /** What `--fix` would fix (see {@link LintedFile.wouldFix}), all files. */
+  readonly wouldFix: number;
+  /** What `--fix --unsafe-fixes` would fix, all files. */
+  readonly wouldFixUnsafe: number;
   /** Findings fixed by --fix (written to disk, or printed for stdin). */
   readonly fixed: number;
   /** Files --fix changed. */
@@ -71,7 +87,7 @@ export function suppressedOf(result: FileResult): readonly SuppressedFinding[] {
 
 export function totals(results: readonly FileResult[]): Totals {
   const t = {
-    errors: 0, warnings: 0, infos: 0, safeFixes: 0, unsafeFixes: 0,
+    errors: 0, warnings: 0, infos: 0, safeFixes: 0, unsafeFixes: 0, wouldFix: 0, wouldFixUnsafe: 0,
     fixed: 0, fixedFiles: 0, unreadable: 0, unwritable: 0,
   };
   for (const result of results) {
@@ -80,6 +96,10 @@ export function totals(results: readonly FileResult[]): Totals {
     const fixed = fixedOf(result).length;
     t.fixed += fixed;
     if (fixed > 0) t.fixedFiles++;
+    if ('findings' in result && result.wouldFix) {
+      t.wouldFix += result.wouldFix.safe;
+      t.wouldFixUnsafe += result.wouldFix.all;
+    }
     for (const f of findingsOf(result)) {
       if (f.severity === 'error') t.errors++;
       else if (f.severity === 'warning') t.warnings++;
