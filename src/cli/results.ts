@@ -28,7 +28,8 @@ export interface LintedFile {
   /**
    * How many findings `--fix` and `--fix --unsafe-fixes` would fix in what the file has now,
    * counted by running the fixer (its passes can reveal or merge findings, so counting the
-   * fixable findings would not be exact). Absent when no finding is fixable.
+   * fixable findings would not be exact). The CLI leaves it out when no finding is fixable;
+   * without it, the fixable findings are counted.
    */
   readonly wouldFix?: WouldFix;
 }
@@ -96,16 +97,20 @@ export function totals(results: readonly FileResult[]): Totals {
     const fixed = fixedOf(result).length;
     t.fixed += fixed;
     if (fixed > 0) t.fixedFiles++;
-    if ('findings' in result && result.wouldFix) {
-      t.wouldFix += result.wouldFix.safe;
-      t.wouldFixUnsafe += result.wouldFix.all;
-    }
     for (const f of findingsOf(result)) {
       if (f.severity === 'error') t.errors++;
       else if (f.severity === 'warning') t.warnings++;
       else t.infos++;
       if (f.fixable === 'safe') t.safeFixes++;
       else if (f.fixable === 'unsafe') t.unsafeFixes++;
+    }
+    if ('findings' in result) {
+      // A caller that did not run the fixer: the fixable findings, the best estimate at hand.
+      const findings = result.findings;
+      const estimate = { safe: findings.filter((f) => f.fixable === 'safe').length, all: findings.filter((f) => f.fixable !== 'none').length };
+      const counted = result.wouldFix ?? estimate;
+      t.wouldFix += counted.safe;
+      t.wouldFixUnsafe += counted.all;
     }
   }
   return t;

@@ -1,6 +1,6 @@
 /** The summary's "--fix would fix N": counted by the fixer itself, loaded only when needed. */
 import type { Finding } from '../engine/finding';
-import type { FixOptions, FixResult } from '../fix/fix';
+import type { fix as Fix, FixOptions, FixResult } from '../fix/fix';
 import type { WouldFix } from './results';
 import { isConfigProblem } from './settings';
 
@@ -12,6 +12,11 @@ import { isConfigProblem } from './settings';
 export async function wouldFix(text: string, options: FixOptions, findings: readonly Finding[]): Promise<WouldFix | undefined> {
   if (!findings.some((f) => f.fixable !== 'none')) return undefined;
   const { fix } = await import('../fix/fix');
+  return countFixes(fix, text, options, findings);
+}
+
+/** {@link wouldFix} with the fixer at hand. */
+export function countFixes(fix: typeof Fix, text: string, options: FixOptions, findings: readonly Finding[]): WouldFix {
   /** What one fix run would apply; nothing when it fails (as --fix then writes nothing). */
   const run = (unsafe: boolean): FixResult | undefined => {
     try {
