@@ -57,7 +57,7 @@ const KNOWN_VIOLATIONS: Record<string, { newWarning: number }> = {
   'the real-world corpus': { newWarning: 4 },
   'the fixtures': { newWarning: 1 },
   'the rule docs examples': { newWarning: 1 },
-  '300 generated configs': { newWarning: 35 },
+  '300 generated configs': { newWarning: 11 },
 };
 
 /** The problems, when there are more or fewer than the known number (a ratchet). */
