@@ -28,6 +28,7 @@ import { closeFile } from './open-file';
 import { rawArguments } from './raw-argv';
 import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
 import { escapedResult, FileResult, modeOf, totals } from './results';
+import { wouldFix } from './would-fix';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -179,6 +180,7 @@ async function lintFile(job: Job, options: CliOptions): Promise<FileResult> {
   const { source } = read_;
   try {
     const result = lintDocumentResult(parse(source.text, { encoding: source.encoding }), job.options);
+    const counts = await wouldFix(source.text, { ...job.options, encoding: source.encoding }, result.findings);
     return {
       path: source.path,
       encoding: source.encoding,
@@ -186,6 +188,7 @@ async function lintFile(job: Job, options: CliOptions): Promise<FileResult> {
       mode: modeOf(job.options),
       findings: result.findings,
       suppressed: result.suppressed,
+      ...(counts ? { wouldFix: counts } : {}),
     };
   } catch (err) {
     if (isConfigProblem(err)) throw err;
@@ -248,17 +251,20 @@ async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
           err instanceof FileChangedError ? err.reason : err instanceof WriteError ? `cannot write (${err.reason})` : messageOf(err);
         complain(`${source.path}: ${reason}; the file is unchanged`);
         const { findings, suppressed } = lintDocumentResult(parse(source.text, { encoding: source.encoding }), lintOptions);
-        return { ...base, findings, suppressed, fixed: [], writeError: reason };
+        const left = await wouldFix(source.text, lintOptions, findings);
+        return { ...base, findings, suppressed, fixed: [], writeError: reason, ...(left ? { wouldFix: left } : {}) };
       }
     }
     const suppressed = SHOWS_SUPPRESSED.has(options.format)
       ? lintDocumentResult(parse(result.output, { encoding: source.encoding }), lintOptions).suppressed
       : undefined;
+    const left = await wouldFix(result.output, lintOptions, result.remaining);
     return {
       ...base,
       findings: result.remaining,
       fixed: changed ? result.applied : [],
       ...(suppressed ? { suppressed } : {}),
+      ...(left ? { wouldFix: left } : {}),
     };
   } finally {
     if (file) closeFile(file);
