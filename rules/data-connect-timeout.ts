@@ -1,4 +1,5 @@
 import { at, fixWith, Rule, setValue } from '../src/engine/rule';
+import { shown } from '../src/engine/text';
 import type { Severity } from '../src/engine/finding';
 import { compiledDefault } from '../src/schema/targets';
 
@@ -68,7 +69,7 @@ const dataConnectTimeout: Rule = {
       report({
         ...at(option),
         severity,
-        message: `${name}=${text}: ${problem}; write ${name}=${fallback} (the compiled default) or another limit`,
+        message: `${name}=${shown(text)}: ${problem}; write ${name}=${fallback} (the compiled default) or another limit`,
         fix: fixWith('unsafe', setValue(document, option, fallback)),
       });
     }

@@ -70,7 +70,7 @@ const emptyCriticalString: Rule = {
       const lost = compiledDefault(value.option, target);
       if (lost === null) continue;
       const off = critical.when.filter((name) => !config.isOn(name));
-      const written = line.hasEquals ? `'${line.name}='` : `'${line.name}' without "="`;
+      const written = line.hasEquals ? quote(`${line.name}=`) : `${quote(line.name)} without "="`;
       const effect = `${critical.scope} gets "${critical.reply}"`;
       report({
         line,

@@ -32,7 +32,7 @@ const emptyStringValue: Rule = {
       if (CRITICAL_STRING_OPTIONS.includes(outcome.option.name)) continue;
       const lost = compiledDefault(outcome.option, target);
       if (lost === null) continue;
-      const written = line.hasEquals ? `'${line.name}='` : `'${line.name}' without "="`;
+      const written = line.hasEquals ? quote(`${line.name}=`) : `${quote(line.name)} without "="`;
       report({
         line,
         column: line.nameColumn,

@@ -1,4 +1,4 @@
-import { usableListenAddress } from '../src/schema/addresses';
+import { usableListenAddress, vsftpdParsesIpv6 } from '../src/schema/addresses';
 import { fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import { oops } from '../src/engine/text';
 
@@ -25,13 +25,28 @@ const inetdMode: Rule = {
       'Unsafe: listen=YES is written (the existing listen line is changed, or one is ' +
       'appended), which makes vsftpd a standalone IPv4 server on listen_port. Keep inetd mode ' +
       'if inetd or a socket unit really starts vsftpd. No fix is offered while listen_address is ' +
-      'not an IPv4 address vsftpd can parse (the listener would then stop with "bad listen_address").',
+      'not an IPv4 address vsftpd can parse (the listener would then stop with "bad listen_address"). ' +
+      'When only listen_address6 is set, the IPv6 listener is the one meant: listen_ipv6=YES is ' +
+      'written instead (if vsftpd can parse the address). With both addresses set, which ' +
+      'listener is meant is unclear: no fix, and the message names both.',
   },
-  check({ document, config, report }) {
+  check({ document, target, config, report }) {
     const listen = config.flag('listen');
     const ipv6 = config.flag('listen_ipv6');
     if (!listen || !ipv6 || listen.value || ipv6.value) return;
     const line = lineOf(listen) ?? lineOf(ipv6);
+    const address = config.get('listen_address')?.value;
+    const address6 = config.get('listen_address6')?.value;
+    const hasAddress6 = typeof address6 === 'string';
+    // Each listener reads only its own address: switching on the other one leaves it ignored.
+    const [advice, edit] = !hasAddress6
+      ? ['write listen=YES for a standalone server', usableListenAddress(address) ? setValue(document, listen, 'YES') : undefined]
+      : typeof address !== 'string'
+        ? [
+            'write listen_ipv6=YES for a standalone server on listen_address6',
+            vsftpdParsesIpv6(address6, target.id === 'debian-3.0.3') ? setValue(document, ipv6, 'YES') : undefined,
+          ]
+        : ['listen_address and listen_address6 are both set: write listen=YES for a standalone server on the first, or listen_ipv6=YES for one on the second', undefined];
     report({
       line,
       ...(line ? settingSpan(line) : {}),
@@ -39,9 +54,8 @@ const inetdMode: Rule = {
       message:
         `${config.describePair(listen, ipv6)}: vsftpd runs only from inetd or a ` +
         'socket unit; started directly (e.g. by vsftpd.service) it stops with ' +
-        `${oops('vsftpd: not configured for standalone, must be started from inetd')}; ` +
-        'write listen=YES for a standalone server',
-      fix: usableListenAddress(config.get('listen_address')?.value) ? fixWith('unsafe', setValue(document, listen, 'YES')) : undefined,
+        `${oops('vsftpd: not configured for standalone, must be started from inetd')}; ${advice}`,
+      fix: fixWith('unsafe', edit),
     });
   },
 };

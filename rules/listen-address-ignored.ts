@@ -1,4 +1,5 @@
 import { lineOf, Rule, settingSpan } from '../src/engine/rule';
+import { shown } from '../src/engine/text';
 
 const listenAddressIgnored: Rule = {
   id: 'VSF304',
@@ -37,7 +38,7 @@ const listenAddressIgnored: Rule = {
     const line = lineOf(address);
     if (!address || !line || address.value === null) return;
     const bound = config.get(used);
-    const where = bound && typeof bound.value === 'string' ? `${used}=${bound.value}` : `every address (${used} is unset)`;
+    const where = bound && typeof bound.value === 'string' ? `${used}=${shown(bound.value)}` : `every address (${used} is unset)`;
     report({
       line,
       ...settingSpan(line),

@@ -1,5 +1,5 @@
 import { lineOf, Rule, settingSpan } from '../src/engine/rule';
-import { oops } from '../src/engine/text';
+import { oops, shown } from '../src/engine/text';
 import type { BuildId } from '../src/schema/options';
 import { compiledDefault } from '../src/schema/targets';
 
@@ -64,7 +64,7 @@ const missingListFile: Rule = {
         ...(line ? settingSpan(line) : {}),
         option: lineOf(file) ? list.file : list.enable,
         message:
-          `${list.enable}=YES reads ${list.file}, which is ${file.value} (${config.describeSource(file)}), ` +
+          `${list.enable}=YES reads ${list.file}, which is ${shown(String(file.value))} (${config.describeSource(file)}), ` +
           `a file no package creates (the linter cannot see the file system): if it is missing ${list.scope} ` +
           `gets ${oops(list.oops + file.value)}; create it, or set ${list.file} to the list you use`,
       });

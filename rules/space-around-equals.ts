@@ -38,7 +38,7 @@ const spaceAroundEquals: Rule = {
         option: line.name,
         message:
           `blanks around "=" in ${quote(line.text.slice(line.nameColumn, line.valueColumn + line.value.length))}: ` +
-          `vsftpd stops with ${oops(vsftpdMessage(line, outcome)!)}; write '${name}=${value}'`,
+          `vsftpd stops with ${oops(vsftpdMessage(line, outcome)!)}; write ${quote(`${name}=${value}`)}`,
         fix: fixWith('safe', replaceInLine(line, line.nameColumn, line.valueColumn + line.value.length, `${name}=${value}`)),
       });
     }

@@ -1,6 +1,6 @@
 import { appendLines, fixWith, lineOf, Rule, settingSpan, setValue } from '../src/engine/rule';
 import type { TextEdit } from '../src/engine/finding';
-import { oops } from '../src/engine/text';
+import { oops, shown } from '../src/engine/text';
 import { compiledDefault } from '../src/schema/targets';
 
 /** Debian's shipped vsftpd.conf points at the snakeoil pair of package ssl-cert. */
@@ -55,7 +55,7 @@ const sslWithoutCert: Rule = {
         ...(line ? settingSpan(line) : {}),
         option: 'rsa_cert_file',
         message:
-          `${config.describe(ssl)} but rsa_cert_file is ${rsa.value} (${config.describeSource(rsa)}), a ` +
+          `${config.describe(ssl)} but rsa_cert_file is ${shown(String(rsa.value))} (${config.describeSource(rsa)}), a ` +
           `file no current distribution has (the linter cannot see the file system): vsftpd stops at ` +
           `start-up with ${oops('SSL: cannot load RSA certificate')}; set rsa_cert_file and ` +
           `rsa_private_key_file to your certificate${target.id === 'debian-3.0.3' ? ` (e.g. ${DEBIAN_CERT} from package ssl-cert)` : ''}`,

@@ -21,7 +21,7 @@ command -v pre-commit >/dev/null 2>&1 || need_packages="$need_packages pre-commi
 command -v ansible-playbook >/dev/null 2>&1 || need_packages="$need_packages ansible-core"
 command -v nvim >/dev/null 2>&1 || need_packages="$need_packages neovim"
 [ -x /usr/bin/chromium ] || need_packages="$need_packages chromium"
-# setfacl/getfacl and setfattr/getfattr: --fix keeps ACLs and extended attributes (test/security.test.ts).
+# setfacl/getfacl and setfattr/getfattr: --fix keeps ACLs and extended attributes (test/security.integration.test.ts).
 command -v setfacl >/dev/null 2>&1 || need_packages="$need_packages acl"
 command -v setfattr >/dev/null 2>&1 || need_packages="$need_packages attr"
 if [ -n "$need_packages" ]; then

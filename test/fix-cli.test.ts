@@ -16,7 +16,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fix } from '../src';
-import { AtomicWriteFs, closeFile, openFile, replaceFile, WriteError, writeFileAtomic } from '../src/fix/write-file';
+import { closeFile, openFile } from '../src/cli/open-file';
+import { AtomicWriteFs, replaceFile, WriteError, writeFileAtomic } from '../src/fix/write-file';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -361,9 +362,25 @@ describe('report and usage', () => {
     expect(statuses.every(Boolean)).toBe(true);
     const safe = statuses.filter((s) => s === 'safe fix').length;
     const unsafe = statuses.filter((s) => s === 'unsafe fix').length;
+    const text = fs.readFileSync(EXAMPLE, 'utf8');
+    const applied = fix(text).applied.length;
+    const appliedAll = fix(text, { unsafe: true }).applied.length;
     expect(run.stdout).toContain(
-      `${safe} have a safe fix, ${unsafe} an unsafe fix: --fix would fix ${safe}, --fix --unsafe-fixes ${safe + unsafe}`,
+      `${safe} have a safe fix, ${unsafe} an unsafe fix: --fix would fix ${applied}, --fix --unsafe-fixes ${appliedAll}`,
     );
+  });
+
+  test('"--fix would fix N" is what --fix then fixes, where the passes merge and reveal findings', () => {
+    // 10 findings have a safe fix, but several are one line's CRLF and blanks: --fix fixes 4.
+    const text = fs.readFileSync(path.join(ROOT, 'fixtures/fix/windows-editor.conf'), 'utf8');
+    const claim = /: --fix would fix (\d+), --fix --unsafe-fixes (\d+)$/m.exec(cli(['--no-config', '-'], { input: text }).stdout);
+    const fixedBy = (args: string[]) => {
+      const dir = freshDir();
+      write(dir, 'vsftpd.conf', text);
+      return /✔ fixed (\d+) problems?/.exec(cli(['--no-config', '--fix', ...args, 'vsftpd.conf'], { cwd: dir }).stdout)?.[1];
+    };
+    expect(claim?.slice(1)).toEqual([fixedBy([]), fixedBy(['--unsafe-fixes'])]);
+    expect(claim?.[1]).not.toBe('10');
   });
 
   test.each([

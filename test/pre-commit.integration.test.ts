@@ -47,6 +47,10 @@ const MATCHED = [
   'etc/vsftpd/instances/ftp4.conf',
   'vsftpd.d/alice',
   'deploy/vsftpd.d/sites/bob.conf',
+  // Staged names that look like flags (SECURITY.md): linted and fixed as files, never read as
+  // -q or --output-file.
+  '-q.vsftpd.conf',
+  '--output-file=b.vsftpd.conf',
 ];
 /** Paths it does not match (Fedora's /etc/vsftpd/ holds lists and scripts next to the config). */
 const NOT_MATCHED = [

@@ -213,6 +213,11 @@ const FLAGS = {
       'The name of standard input in reports and for finding its config file and overrides ' +
       '(alone: reads standard input)',
   },
+  'pre-commit': {
+    type: 'boolean',
+    hidden: true,
+    describe: 'Set by the pre-commit hooks: the files must follow "--" (names starting with "-" stay names)',
+  },
   'print-effective': {
     type: 'string',
     requiresArg: true,
@@ -239,7 +244,13 @@ const REPEATABLE = new Set(['rule', 'enable', 'disable']);
 export type RawArgs = Record<string, unknown>;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  return toCliOptions(quickArgs(argv) ?? yargsArgs(argv));
+  const raw = quickArgs(argv) ?? yargsArgs(argv);
+  // pre-commit appends the staged file names after the hook's args: without "--" a staged
+  // "-q.vsftpd.conf" or "--output-file=b.vsftpd.conf" would be read as a flag.
+  if (lastValues(raw).preCommit === true && !argv.includes('--')) {
+    throw new UsageError('--pre-commit: end the hook\'s args: with "--", which the staged file names follow (see --help)');
+  }
+  return toCliOptions(raw);
 }
 
 /** The command line as yargs reads it (and help, version and completion printed). */

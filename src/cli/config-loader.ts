@@ -24,7 +24,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { closeFile, openFile, readBounded } from '../fix/write-file';
+import { closeFile, openFile, readBounded } from './open-file';
 import {
   ConfigError,
   parseProjectConfig,

@@ -16,6 +16,7 @@ import { lintDocumentResult } from '../lint';
 import type { FixResult } from '../fix/fix';
 import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
+import { escapeText } from '../engine/text';
 import { describeTargets, getTarget } from '../schema/targets';
 import { CliOptions, parseArgs } from './args';
 import { UsageError } from './usage';
@@ -23,8 +24,11 @@ import { useColor } from './color';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, exitCodeForDiff } from './exit-codes';
 import { loadFormatter } from './formatters/load';
 import { checkOutputFile, OutputError, writeReport } from './output';
+import { closeFile } from './open-file';
+import { rawArguments } from './raw-argv';
 import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
-import { FileResult, modeOf, totals } from './results';
+import { escapedResult, FileResult, modeOf, totals } from './results';
+import { wouldFix } from './would-fix';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -129,10 +133,10 @@ async function report(
   context: { fixed?: boolean; stream?: NodeJS.WritableStream } = {},
 ): Promise<number> {
   const format = await loadFormatter(options.format);
-  const shown = options.quiet ? results.map(errorsOnly) : results;
+  const shown = (options.quiet ? results.map(errorsOnly) : results).map(escapedResult);
   // The build of the files (per-path overrides may choose several: then the first file's).
   const text = format(shown, { target: jobs[0].options.target, fixed: context.fixed });
-  writeReport(text, options.outputFile, context.stream ?? process.stdout);
+  await writeReport(text, options.outputFile, context.stream ?? process.stdout);
   // --quiet: warnings and info count for nothing (as in ESLint 9), but a fix is a fix.
   return exitCodeFor({ ...totals(shown), fixed: totals(results).fixed }, options);
 }
@@ -149,9 +153,12 @@ function errorsOnly(result: FileResult): FileResult {
   };
 }
 
+/** File names that are not valid UTF-8, to their bytes. */
+const RAW_ARGUMENTS = rawArguments();
+
 /** Reads a file; standard input is named by --stdin-filename when given. */
 async function read(path: string, options: CliOptions, keepOpen = false): Promise<ReadResult> {
-  const result = await readSource(path, { keepOpen });
+  const result = await readSource(path, { keepOpen, bytes: RAW_ARGUMENTS.get(path) });
   if (path !== STDIN_PATH || options.stdinFilename === undefined) return result;
   const name = options.stdinFilename;
   return result.ok
@@ -174,6 +181,7 @@ async function lintFile(job: Job, options: CliOptions): Promise<FileResult> {
   const { source } = read_;
   try {
     const result = lintDocumentResult(parse(source.text, { encoding: source.encoding }), job.options);
+    const counts = await wouldFix(source.text, { ...job.options, encoding: source.encoding }, result.findings);
     return {
       path: source.path,
       encoding: source.encoding,
@@ -181,6 +189,7 @@ async function lintFile(job: Job, options: CliOptions): Promise<FileResult> {
       mode: modeOf(job.options),
       findings: result.findings,
       suppressed: result.suppressed,
+      ...(counts ? { wouldFix: counts } : {}),
     };
   } catch (err) {
     if (isConfigProblem(err)) throw err;
@@ -211,7 +220,7 @@ async function fixFiles(options: CliOptions, jobs: readonly Job[]): Promise<numb
 }
 
 async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
-  const [{ fix }, { closeFile, FileChangedError, WriteError, replaceFile }] = await Promise.all([import('../fix/fix'), import('../fix/write-file')]);
+  const [{ fix }, { FileChangedError, WriteError, replaceFile }] = await Promise.all([import('../fix/fix'), import('../fix/write-file')]);
   // Kept open from the read to the write: the fix replaces exactly the file it read.
   const read_ = await read(job.path, options, true);
   if (!read_.ok) {
@@ -243,17 +252,20 @@ async function fixFile(job: Job, options: CliOptions): Promise<FileResult> {
           err instanceof FileChangedError ? err.reason : err instanceof WriteError ? `cannot write (${err.reason})` : messageOf(err);
         complain(`${source.path}: ${reason}; the file is unchanged`);
         const { findings, suppressed } = lintDocumentResult(parse(source.text, { encoding: source.encoding }), lintOptions);
-        return { ...base, findings, suppressed, fixed: [], writeError: reason };
+        const left = await wouldFix(source.text, lintOptions, findings);
+        return { ...base, findings, suppressed, fixed: [], writeError: reason, ...(left ? { wouldFix: left } : {}) };
       }
     }
     const suppressed = SHOWS_SUPPRESSED.has(options.format)
       ? lintDocumentResult(parse(result.output, { encoding: source.encoding }), lintOptions).suppressed
       : undefined;
+    const left = await wouldFix(result.output, lintOptions, result.remaining);
     return {
       ...base,
       findings: result.remaining,
       fixed: changed ? result.applied : [],
       ...(suppressed ? { suppressed } : {}),
+      ...(left ? { wouldFix: left } : {}),
     };
   } finally {
     if (file) closeFile(file);
@@ -279,7 +291,7 @@ async function diffFiles(options: CliOptions, jobs: readonly Job[]): Promise<num
         ...job.options,
         encoding: source.encoding,
         unsafe: options.unsafeFixes,
-        path: source.path,
+        path: escapeText(source.path),
       });
       if (diff !== '') {
         changed++;
@@ -291,7 +303,7 @@ async function diffFiles(options: CliOptions, jobs: readonly Job[]): Promise<num
       failed++;
     }
   }
-  writeReport(Buffer.concat(chunks), options.outputFile, process.stdout);
+  await writeReport(Buffer.concat(chunks), options.outputFile, process.stdout);
   const code = exitCodeForDiff(failed, changed);
   return code === EXIT_FINDINGS && options.exitZero ? EXIT_CLEAN : code;
 }
@@ -320,14 +332,15 @@ async function printEffective(options: CliOptions, settings: LintSettings): Prom
   }
   const { effectiveReport } = await import('./effective');
   const result = effectiveReport(read_.source, fileOptions, options.format === 'json');
-  writeReport(result.report, options.outputFile, process.stdout);
+  await writeReport(result.report, options.outputFile, process.stdout);
   if (result.problem !== undefined) complain(result.problem);
   return result.exitCode === EXIT_FINDINGS && options.exitZero ? EXIT_CLEAN : result.exitCode;
 }
 
 /** One line on stderr: usage and I/O errors never come with a stack trace. */
 function complain(message: string): void {
-  process.stderr.write(`vsftpd-lint: ${message}\n`);
+  // Escaped: file names and config text in it may hold ESC, newlines or bidi controls.
+  process.stderr.write(`vsftpd-lint: ${escapeText(message)}\n`);
 }
 
 function messageOf(err: unknown): string {

@@ -6,20 +6,21 @@
  * not a regular file (/dev/stderr, a FIFO) is written directly.
  */
 import * as fs from 'node:fs';
-import { WriteError, writeFileAtomic } from '../fix/write-file';
 
 /** The report could not be written to the --output-file; `message` is one line naming it. */
 export class OutputError extends Error {}
 
-export function writeReport(report: string | Buffer, outputFile: string | undefined, stream: NodeJS.WritableStream): void {
+export async function writeReport(report: string | Buffer, outputFile: string | undefined, stream: NodeJS.WritableStream): Promise<void> {
   if (outputFile === undefined) {
     stream.write(report);
     return;
   }
+  // Loaded only here: a plain lint to stdout does not pay for the writer.
+  const { WriteError, writeFileAtomic } = await import('../fix/write-file');
   try {
     writeFileAtomic(outputFile, report);
   } catch (err) {
-    throw new OutputError(`${outputFile}: cannot write the report (${reasonOf(err)})`);
+    throw new OutputError(`${outputFile}: cannot write the report (${reasonOf(err, WriteError)})`);
   }
 }
 
@@ -48,7 +49,7 @@ function identity(file: string): fs.Stats | undefined {
   }
 }
 
-function reasonOf(err: unknown): string {
+function reasonOf(err: unknown, writeError: new (...args: never[]) => { reason: string }): string {
   switch ((err as NodeJS.ErrnoException).code) {
     case 'ENOENT':
     case 'ENOTDIR':
@@ -63,7 +64,7 @@ function reasonOf(err: unknown): string {
     case 'ENOSPC':
       return 'no space left on device';
     default:
-      if (err instanceof WriteError) return err.reason;
+      if (err instanceof writeError) return err.reason;
       return err instanceof Error ? err.message.split('\n')[0] : String(err);
   }
 }

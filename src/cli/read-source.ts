@@ -4,7 +4,7 @@
  * would hang, /dev/zero never ends), and at most `MAX_INPUT_BYTES` of them: one huge file is an
  * error for that file, never a reason to stop linting the others.
  */
-import { closeFile, NotRegularFileError, OpenFile, openFile, readBounded } from '../fix/write-file';
+import { closeFile, NotRegularFileError, OpenFile, openFile, readBounded } from './open-file';
 import type { Encoding } from '../parser/document';
 import { decodeBytes as decode } from '../parser/decode';
 
@@ -44,9 +44,10 @@ export type ReadResult =
 
 /**
  * Reads an input. `keepOpen` (for --fix): the file stays open and comes back as `file`, so that
- * the fix replaces exactly the file read; the caller closes it (`closeFile`).
+ * the fix replaces exactly the file read; the caller closes it (`closeFile`). `bytes`: the
+ * name's exact bytes, when they are not valid UTF-8 (src/cli/raw-argv.ts).
  */
-export async function readSource(path: string, options: { keepOpen?: boolean } = {}): Promise<ReadResult> {
+export async function readSource(path: string, options: { keepOpen?: boolean; bytes?: Buffer } = {}): Promise<ReadResult> {
   const label = path === STDIN_PATH ? STDIN_LABEL : path;
   let bytes: Buffer;
   let more: boolean;
@@ -57,7 +58,8 @@ export async function readSource(path: string, options: { keepOpen?: boolean } =
     } else {
       // A config file is small: synchronous reads cost less than the event-loop round trips of
       // asynchronous ones, which dominated linting many files.
-      file = openFile(path);
+      // `bytes`: the exact name, when it is not valid UTF-8 (raw-argv.ts).
+      file = openFile(options.bytes ?? path);
       ({ bytes, more } = readBounded(file.fd, MAX_INPUT_BYTES));
     }
   } catch (err) {

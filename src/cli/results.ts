@@ -1,5 +1,6 @@
 /** What the CLI learnt about each input, and the totals the formatters and exit code use. */
 import type { Finding } from '../engine/finding';
+import { escapeText } from '../engine/text';
 import type { SuppressedFinding } from '../engine/rule';
 import type { Encoding } from '../parser/document';
 
@@ -25,6 +26,19 @@ interface LintedFile {
    * --fix: in the fixed text). Absent when the output format does not show them.
    */
   readonly suppressed?: readonly SuppressedFinding[];
+  /**
+   * How many findings `--fix` and `--fix --unsafe-fixes` would fix in what the file has now,
+   * counted by running the fixer (its passes can reveal or merge findings, so counting the
+   * fixable findings would not be exact). The CLI leaves it out when no finding is fixable;
+   * without it, the fixable findings are counted.
+   */
+  readonly wouldFix?: WouldFix;
+}
+
+export interface WouldFix {
+  readonly safe: number;
+  /** With --unsafe-fixes: the safe fixes and the unsafe ones. */
+  readonly all: number;
 }
 
 export type LintMode = 'server' | 'per-user';
@@ -47,6 +61,10 @@ export interface Totals {
   readonly infos: number;
   readonly safeFixes: number;
   readonly unsafeFixes: number;
+  /** What `--fix` would fix (see {@link LintedFile.wouldFix}), all files. */
+  readonly wouldFix: number;
+  /** What `--fix --unsafe-fixes` would fix, all files. */
+  readonly wouldFixUnsafe: number;
   /** Findings fixed by --fix (written to disk, or printed for stdin). */
   readonly fixed: number;
   /** Files --fix changed. */
@@ -67,7 +85,7 @@ export function fixedOf(result: FileResult): readonly Finding[] {
 
 export function totals(results: readonly FileResult[]): Totals {
   const t = {
-    errors: 0, warnings: 0, infos: 0, safeFixes: 0, unsafeFixes: 0,
+    errors: 0, warnings: 0, infos: 0, safeFixes: 0, unsafeFixes: 0, wouldFix: 0, wouldFixUnsafe: 0,
     fixed: 0, fixedFiles: 0, unreadable: 0, unwritable: 0,
   };
   for (const result of results) {
@@ -83,6 +101,28 @@ export function totals(results: readonly FileResult[]): Totals {
       if (f.fixable === 'safe') t.safeFixes++;
       else if (f.fixable === 'unsafe') t.unsafeFixes++;
     }
+    if ('findings' in result) {
+      // A caller that did not run the fixer: the fixable findings, the best estimate at hand.
+      const findings = result.findings;
+      const estimate = { safe: findings.filter((f) => f.fixable === 'safe').length, all: findings.filter((f) => f.fixable !== 'none').length };
+      const counted = result.wouldFix ?? estimate;
+      t.wouldFix += counted.safe;
+      t.wouldFixUnsafe += counted.all;
+    }
   }
   return t;
+}
+
+/**
+ * The result with its file name and error texts escaped (src/engine/text.ts `escapeText`), as
+ * every format shows them: a file named with ESC, a newline or U+202E can neither drive the
+ * terminal nor forge a report line. Finding messages are escaped where they are made.
+ */
+export function escapedResult(result: FileResult): FileResult {
+  if ('error' in result) return { path: escapeText(result.path), error: escapeText(result.error) };
+  return {
+    ...result,
+    path: escapeText(result.path),
+    ...(result.writeError !== undefined ? { writeError: escapeText(result.writeError) } : {}),
+  };
 }

@@ -5,6 +5,8 @@ import { lintDocument } from '../lint';
 import { parse } from '../parser/parse';
 import { DEFAULT_TARGET } from '../schema/targets';
 import { FORMATTERS } from '../cli/formatters';
+import { countFixes } from '../cli/would-fix';
+import { fix } from '../fix/fix';
 
 const EXAMPLE_PATH = 'fixtures/examples/edited-vsftpd.conf';
 export const EXAMPLE_COMMAND = `vsftpd-lint ${EXAMPLE_PATH}`;
@@ -13,5 +15,6 @@ export const EXAMPLE_COMMAND = `vsftpd-lint ${EXAMPLE_PATH}`;
 export function exampleOutput(root: string): string {
   const text = fs.readFileSync(path.join(root, EXAMPLE_PATH), 'utf8');
   const findings = lintDocument(parse(text));
-  return FORMATTERS.stylish([{ path: EXAMPLE_PATH, encoding: 'utf8', findings }], { target: DEFAULT_TARGET });
+  const wouldFix = countFixes(fix, text, {}, findings);
+  return FORMATTERS.stylish([{ path: EXAMPLE_PATH, encoding: 'utf8', findings, wouldFix }], { target: DEFAULT_TARGET });
 }

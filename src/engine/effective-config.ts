@@ -7,7 +7,7 @@ import type { OptionSpec, OptionValue } from '../schema/options';
 import { isFatal, readSetting, SettingOutcome } from '../schema/setting';
 import { compiledDefault, Target } from '../schema/targets';
 import { formatValue, readingNote } from '../schema/values';
-import { quoteIfNeeded } from './text';
+import { quoteIfNeeded, shown } from './text';
 
 /** A line vsftpd reads as NAME=VALUE, with what it does in the target build. */
 export interface Setting {
@@ -115,7 +115,7 @@ export class EffectiveConfig {
     const source = this.describeSource(value);
     const written = value.source?.line.value.replace(/\r$/, '');
     const reading = written === undefined ? undefined : readingNote(value.option, written, value.value);
-    if (reading) return `${value.option.name}=${written} (${source}, ${reading})`;
+    if (reading && written !== undefined) return `${value.option.name}=${shown(written)} (${source}, ${reading})`;
     return `${shownSetting(value)} (${source})`;
   }
 

@@ -9,7 +9,8 @@ import { applyEdits } from './apply-edits';
 import { EffectiveConfig } from './effective-config';
 import type { Setting } from './effective-config';
 import type { Finding, Fix, Severity } from './finding';
-import { lineList } from './text';
+import { bounded, escapeText, lineList } from './text';
+import { checkLintOptions } from './arguments';
 import { SUGGESTED_PASV_RANGE } from './passive-range';
 import type { PasvRange, Report, Rule, RuleContext, RuleOptions } from './rule';
 import { resolveRuleSelection, RuleSelection } from './rule-selection';
@@ -86,6 +87,7 @@ interface Collected {
  * test) chooses them.
  */
 export function lintWith(registry: readonly Rule[], document: Document, options: LintOptions = {}): LintResult {
+  checkLintOptions(options, 'vsftpd-lint');
   const target = getTarget(options.target);
   const { defaults, syntax } = viewsOf(registry);
   const universe = options.rules ? [...registry, ...options.rules.filter((r) => !registry.includes(r))] : registry;
@@ -285,12 +287,16 @@ function toFinding(rule: Rule, report: Report, severity: Severity | undefined): 
     name: rule.name,
     category: rule.category,
     severity: severity ?? report.severity ?? rule.severity,
-    message: report.message,
+    // Config text quoted in a message is already bounded (text.ts `quote`); escaping the whole
+    // message also covers text a rule interpolates directly.
+    message: escapeText(report.message),
     line: lineNumber,
     column: column + 1,
     endLine: lineNumber,
     endColumn: endColumn + 1,
-    option: report.option ?? null,
+    // The name as written (a BOM included), bounded: on a file that is no config it may be a
+    // whole secret-like line. JSON and SARIF encode its control characters.
+    option: report.option == null ? null : bounded(report.option),
     fixable: report.fix ? report.fix.safety : 'none',
     fix: report.fix,
   };

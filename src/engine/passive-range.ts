@@ -5,6 +5,8 @@
  * section 4.2, is read by src/schema/addresses.ts.)
  */
 import type { EffectiveConfig, EffectiveValue } from './effective-config';
+import type { PasvRange } from './rule';
+import { shown } from './text';
 
 /** vsftpd's floor: pasv_min_port is used only when above it (IPPORT_RESERVED). */
 export const PASV_PORT_FLOOR = 1024;
@@ -73,6 +75,25 @@ export function passiveRangeSettings(config: EffectiveConfig): PassiveRangeSetti
   const max = config.get('pasv_max_port');
   if (!min || !max || typeof min.value !== 'number' || typeof max.value !== 'number') return undefined;
   return { min, max, range: effectivePassiveRange(min.value, max.value) };
+}
+
+/** vsftpd uses pasv_min_port only above 1024 and pasv_max_port only below 65535 (privops.c). */
+export const PASV_RANGE_MIN = 1025;
+export const PASV_RANGE_MAX = 65534;
+
+/**
+ * A range as a library caller may pass it: integers with 1025 <= min <= max <= 65534, or a
+ * one-line Error (fixes write these numbers into the config, so nothing else may get through).
+ */
+export function checkPasvRange(range: PasvRange, text = `${range.min}-${range.max}`): PasvRange {
+  const { min, max } = range;
+  const expected = `expected "MIN-MAX" with ${PASV_RANGE_MIN} <= MIN <= MAX <= ${PASV_RANGE_MAX}, such as "40000-40100"`;
+  if (!Number.isInteger(min) || !Number.isInteger(max)) throw new Error(`${expected}, got ${shown(text)}`);
+  if (min < PASV_RANGE_MIN || max > PASV_RANGE_MAX) {
+    throw new Error(`${expected}, got ${shown(text)} (vsftpd ignores pasv_min_port <= 1024 and pasv_max_port >= 65535)`);
+  }
+  if (min > max) throw new Error(`${expected}, got ${shown(text)} (MIN is above MAX)`);
+  return { min, max };
 }
 
 /**

@@ -36,12 +36,16 @@ export function escapeText(s: string): string {
   });
 }
 
-/** `escapeText(s)`, cut after `MAX_QUOTED` characters (then "…"). */
-export function shown(s: string, max = MAX_QUOTED): string {
-  if (s.length <= max) return escapeText(s);
-  // Never cut a surrogate pair in two.
+/** `s` cut after `MAX_QUOTED` characters (then "…"), never inside a surrogate pair. */
+export function bounded(s: string, max = MAX_QUOTED): string {
+  if (s.length <= max) return s;
   const end = /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
-  return `${escapeText(s.slice(0, end))}…`;
+  return `${s.slice(0, end)}…`;
+}
+
+/** `escapeText(bounded(s))`: what a message quotes. */
+export function shown(s: string, max = MAX_QUOTED): string {
+  return escapeText(bounded(s, max));
 }
 
 /** `s` in single quotes, escaped and bounded as by `shown`. */
@@ -55,7 +59,7 @@ export function quote(s: string): string {
  */
 export function quoteIfNeeded(s: string): string {
   const quoted = quote(s);
-  return quoted !== `'${s}'` || /[ ']/.test(s) ? quoted : s;
+  return quoted !== `'${s}'` || /[ ']/.test(s) ? quoted : shown(s);
 }
 
 /** "a", "a and b", "a, b and c". */

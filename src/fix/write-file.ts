@@ -1,18 +1,13 @@
 /**
- * Opening a file once and replacing it atomically, for `--fix` and `--output-file` running as
- * root in directories other users may write (SECURITY.md):
+ * Replacing a file atomically, for `--fix` and `--output-file` running as root in directories
+ * other users may write (SECURITY.md). The file was opened once by src/cli/open-file.ts.
+ * `replaceFile` writes the new bytes to a random-name O_EXCL temporary file in that same
+ * directory, gives it the original's owner, mode, POSIX ACLs and extended attributes, flushes
+ * it, checks that the name still denotes the same, unchanged file, and renames it over that name.
+ * If the name was swapped (for a symlink to /etc/shadow, say) or the file edited in the meantime,
+ * nothing is written: `FileChangedError`.
  *
- *  - `openFile` resolves the path once (a legitimate symlink chain such as /etc/vsftpd.conf ->
- *    /etc/vsftpd/vsftpd.conf is followed then, and only then), opens its directory and then the
- *    file itself with O_NOFOLLOW, refuses anything but a regular file, and records the file's
- *    identity (device, inode, size, mtime, ctime).
- *  - `replaceFile` writes the new bytes to a random-name O_EXCL temporary file in that same
- *    directory, gives it the original's owner, mode, POSIX ACLs and extended attributes, flushes
- *    it, checks that the name still denotes the same, unchanged file, and renames it over that
- *    name. If the name was swapped (for a symlink to /etc/shadow, say) or the file edited in the
- *    meantime, nothing is written: `FileChangedError`.
- *
- * Every later path goes through the directory's descriptor (/proc/self/fd/N/NAME), so renaming or
+ * Every path goes through the directory's descriptor (/proc/self/fd/N/NAME), so renaming or
  * replacing a parent directory after the open cannot redirect the write elsewhere. A reader (or
  * vsftpd starting) sees the old file or the new one, never a mix; on any failure the original is
  * left untouched and the temporary file removed.
@@ -21,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
+import { directoryPath, identityOf, joinName, OpenFile, sameIdentity } from '../cli/open-file';
 
 const { constants } = nodeFs;
 
@@ -73,93 +69,6 @@ export class FileChangedError extends WriteError {
     this.message = `${file}: changed while fixing`;
     this.name = 'FileChangedError';
   }
-}
-
-/** What identifies a file and its contents: the same values later mean the same, unchanged file. */
-interface FileIdentity {
-  readonly dev: bigint;
-  readonly ino: bigint;
-  readonly size: bigint;
-  readonly mtimeNs: bigint;
-  readonly ctimeNs: bigint;
-}
-
-/** A regular file opened once: its descriptor, its directory's, and its identity at the open. */
-export interface OpenFile {
-  /** The path as given (for messages). */
-  readonly given: string;
-  /** The name inside its directory, after resolving symlinks once. */
-  readonly name: string;
-  /** The directory, as a path that goes through its open descriptor. */
-  readonly dir: string;
-  readonly dirFd: number;
-  readonly fd: number;
-  readonly identity: FileIdentity;
-  readonly uid: number;
-  readonly gid: number;
-  readonly mode: number;
-}
-
-/** A file that is not a regular file: reading it could hang (FIFO) or never end (/dev/zero). */
-export class NotRegularFileError extends Error {
-  constructor(readonly kind: string) {
-    super(`not a regular file (${kind})`);
-  }
-}
-
-/**
- * Opens a regular file for reading, as described in the file header. Throws the system error
- * (ENOENT, EACCES, ELOOP, ...) or `NotRegularFileError`. Close it with `closeFile`.
- */
-export function openFile(file: string | Buffer): OpenFile {
-  const target = nodeFs.realpathSync.native(file, { encoding: 'buffer' });
-  const parent = path.dirname(target.toString('latin1'));
-  const name = Buffer.from(path.basename(target.toString('latin1')), 'latin1');
-  const dirFd = nodeFs.openSync(Buffer.from(parent, 'latin1'), constants.O_RDONLY | constants.O_DIRECTORY);
-  let fd: number | undefined;
-  try {
-    const dir = directoryPath(dirFd, parent);
-    // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
-    fd = nodeFs.openSync(joinName(dir, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY);
-    const stat = nodeFs.fstatSync(fd, { bigint: true });
-    if (!stat.isFile()) throw new NotRegularFileError(kindOf(stat));
-    return {
-      given: typeof file === 'string' ? file : file.toString(),
-      name: name.toString('latin1'),
-      dir,
-      dirFd,
-      fd,
-      identity: identityOf(stat),
-      uid: Number(stat.uid),
-      gid: Number(stat.gid),
-      mode: Number(stat.mode),
-    };
-  } catch (err) {
-    if (fd !== undefined) nodeFs.closeSync(fd);
-    nodeFs.closeSync(dirFd);
-    throw err;
-  }
-}
-
-export function closeFile(file: OpenFile): void {
-  nodeFs.closeSync(file.fd);
-  nodeFs.closeSync(file.dirFd);
-}
-
-/**
- * Reads at most `limit` bytes from the start of an open file; `more` says whether the file
- * holds more than that (so a 600 MB file costs `limit` bytes, not 600 MB).
- */
-export function readBounded(fd: number, limit: number): { bytes: Buffer; more: boolean } {
-  const buffer = Buffer.alloc(limit + 1);
-  let length = 0;
-  for (;;) {
-    const n = nodeFs.readSync(fd, buffer, length, buffer.length - length, length);
-    if (n === 0) break;
-    length += n;
-    if (length === buffer.length) break;
-  }
-  return { bytes: buffer.subarray(0, Math.min(length, limit)), more: length > limit };
 }
 
 /**
@@ -293,7 +202,7 @@ function copyAclsAndXattrs(file: OpenFile, tempFd: number): void {
 }
 
 /**
- * Test hook for the race tests (test/security.test.ts): with VSFTPD_LINT_TEST_PAUSE set to a
+ * Test hook for the race tests (test/security.integration.test.ts): with VSFTPD_LINT_TEST_PAUSE set to a
  * FIFO, --fix stops just before its final check, says "paused" into the FIFO and waits for a line
  * back, so a test can swap or edit the file at the worst moment. Unset, it does nothing.
  */
@@ -304,47 +213,12 @@ function pauseForTests(): void {
   nodeFs.readFileSync(fifo);
 }
 
-/** A path for the directory that goes through its descriptor when /proc allows (Linux). */
-function directoryPath(dirFd: number, resolved: string): string {
-  const viaFd = `/proc/self/fd/${dirFd}`;
-  try {
-    const a = nodeFs.statSync(viaFd);
-    const b = nodeFs.fstatSync(dirFd);
-    if (a.dev === b.dev && a.ino === b.ino) return viaFd;
-  } catch {
-    // no /proc
-  }
-  return resolved;
-}
-
-/** dir + "/" + name, as bytes: a name that is not UTF-8 stays the same bytes. */
-function joinName(dir: string, name: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(dir, 'latin1'), Buffer.from('/'), name]);
-}
-
 function lstatOrNull(file: Buffer): nodeFs.BigIntStats | null {
   try {
     return nodeFs.lstatSync(file, { bigint: true });
   } catch {
     return null;
   }
-}
-
-function identityOf(stat: nodeFs.BigIntStats): FileIdentity {
-  return { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs };
-}
-
-function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
-  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
-}
-
-function kindOf(stat: nodeFs.BigIntStats): string {
-  if (stat.isDirectory()) return 'a directory';
-  if (stat.isFIFO()) return 'a FIFO';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  return 'a special file';
 }
 
 const REASONS: Readonly<Record<string, string>> = {

@@ -26,6 +26,8 @@ export interface ParseOptions {
  * lines vsftpd would reject are kept as settings for the rules to judge.
  */
 export function parse(text: string, options: ParseOptions = {}): Document {
+  // The library's entry point for text: a clear error, not a failure inside the loop below.
+  if (typeof text !== 'string') throw new TypeError(`vsftpd-lint: text must be a string, got ${text === null ? 'null' : typeof text}`);
   const encoding = options.encoding ?? 'utf8';
   const lines: Line[] = [];
   let start = 0;

@@ -41,5 +41,22 @@ testRule('inetd-mode', {
       message: 'write listen=YES',
       output: 'listen_ipv6=NO\nlisten=YES\n',
     },
+    // Only listen_address6: the IPv6 listener is meant (listen=YES would leave the address ignored).
+    {
+      code: 'listen=NO\nlisten_ipv6=NO\nlisten_address6=2001:db8::1\n',
+      line: 1,
+      column: 1,
+      message: 'write listen_ipv6=YES for a standalone server on listen_address6',
+      output: 'listen=NO\nlisten_ipv6=YES\nlisten_address6=2001:db8::1\n',
+    },
+    { code: 'listen=NO\nlisten_address6=2001:db8::zz\n', line: 1, column: 1, message: 'listen_ipv6=YES', output: null },
+    // Both addresses: which listener is meant is unclear.
+    {
+      code: 'listen=NO\nlisten_address=192.0.2.10\nlisten_address6=2001:db8::1\n',
+      line: 1,
+      column: 1,
+      message: 'listen_address and listen_address6 are both set: write listen=YES for a standalone server on the first, or listen_ipv6=YES',
+      output: null,
+    },
   ],
 });

@@ -6,6 +6,11 @@
  *
  * Severities are `error`, `warning` and `note` (for info). No summary; files that could not be
  * read are reported on stderr only.
+ *
+ * The format has no quoting, so it is ambiguous for crafted file names: a file named
+ * "a.conf:1:1: error: x" yields a line that editors split at the wrong colon. File names and
+ * messages are escaped (no control character, no newline: no extra line can be forged), but
+ * where file names are not trusted, prefer --format json or sarif (SECURITY.md).
  */
 import type { Finding, Severity } from '../../engine/finding';
 import type { FileResult } from '../results';

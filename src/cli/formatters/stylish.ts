@@ -108,22 +108,29 @@ function summary(t: Totals, files: number): string[] {
 
 /**
  * What fixing would do: "5 have a safe fix, 4 an unsafe fix: --fix would fix 5,
- * --fix --unsafe-fixes 9", or "" when nothing is fixable.
+ * --fix --unsafe-fixes 9", or "" when nothing is fixable. The "would fix" numbers are what the
+ * fixer applies (its passes can reveal or merge findings), so they may differ from the findings
+ * counted before them.
  */
-function fixHint({ safeFixes: safe, unsafeFixes: unsafe }: Totals): string {
+function fixHint({ safeFixes: safe, unsafeFixes: unsafe, wouldFix, wouldFixUnsafe }: Totals): string {
+  if (safe + unsafe === 0) return '';
   const verb = (n: number) => (n === 1 ? 'has' : 'have');
-  const them = (n: number) => (n === 1 ? 'it' : 'them');
-  if (safe > 0 && unsafe > 0) {
-    return (
-      `${safe} ${verb(safe)} a safe fix, ${unsafe} an unsafe fix: ` +
-      `--fix would fix ${safe}, --fix --unsafe-fixes ${safe + unsafe}`
-    );
+  const have =
+    safe > 0 && unsafe > 0
+      ? `${safe} ${verb(safe)} a safe fix, ${unsafe} an unsafe fix`
+      : safe > 0
+        ? `${safe} ${verb(safe)} a safe fix`
+        : `${unsafe} ${verb(unsafe)} an unsafe fix`;
+  // "it"/"them" only when the fixer applies exactly the findings just counted.
+  const them = (n: number, counted: number) => (n !== counted ? String(n) : n === 1 ? 'it' : 'them');
+  if (wouldFixUnsafe === wouldFix) {
+    if (wouldFix === 0) return `${have}, but the fixer fails on them`;
+    return `${have}: --fix would fix ${unsafe === 0 ? them(wouldFix, safe) : wouldFix}`;
   }
-  if (safe > 0) return `${safe} ${verb(safe)} a safe fix: --fix would fix ${them(safe)}`;
-  if (unsafe > 0) {
-    return `${unsafe} ${verb(unsafe)} an unsafe fix: --fix --unsafe-fixes would fix ${them(unsafe)}`;
+  if (wouldFix === 0) {
+    return `${have}: --fix --unsafe-fixes would fix ${safe === 0 ? them(wouldFixUnsafe, unsafe) : wouldFixUnsafe}`;
   }
-  return '';
+  return `${have}: --fix would fix ${wouldFix}, --fix --unsafe-fixes ${wouldFixUnsafe}`;
 }
 
 function plural(n: number, noun: string): string {

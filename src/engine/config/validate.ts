@@ -34,6 +34,7 @@ import { describeUnknownRef, findRuleRef, RuleSelection, RuleSetting, rulesFor }
 import { compileGlob, GlobMatcher, matchesGlob } from './glob';
 import { JsonSyntaxError, parseJson } from './json';
 import { validate as validateStructure } from './validate-structure.generated';
+import { checkPasvRange, PASV_RANGE_MAX, PASV_RANGE_MIN } from '../passive-range';
 
 export const PROJECT_CONFIG_FILE = '.vsftpd-lint.json';
 
@@ -251,10 +252,6 @@ function describeValue(value: unknown): string {
   return `${typeof value === 'string' ? 'a string' : typeof value === 'number' ? 'a number' : 'a boolean'} (${text})`;
 }
 
-/** vsftpd uses pasv_min_port only above 1024 and pasv_max_port only below 65535 (privops.c). */
-const PASV_RANGE_MIN = 1025;
-const PASV_RANGE_MAX = 65534;
-
 /**
  * "40000-40100" as { min: 40000, max: 40100 }; throws a one-line Error unless
  * 1025 <= min <= max <= 65534 (the bounds within which vsftpd takes both values).
@@ -264,21 +261,6 @@ export function parsePasvRange(text: string): PasvRange {
   const expected = `expected "MIN-MAX" with ${PASV_RANGE_MIN} <= MIN <= MAX <= ${PASV_RANGE_MAX}, such as "40000-40100"`;
   if (!match) throw new Error(`${expected}, got ${shown(JSON.stringify(text))}`);
   return checkPasvRange({ min: Number(match[1]), max: Number(match[2]) }, JSON.stringify(text));
-}
-
-/**
- * A range as a library caller may pass it: integers with 1025 <= min <= max <= 65534, or a
- * one-line Error (fixes write these numbers into the config, so nothing else may get through).
- */
-function checkPasvRange(range: PasvRange, text = `${range.min}-${range.max}`): PasvRange {
-  const { min, max } = range;
-  const expected = `expected "MIN-MAX" with ${PASV_RANGE_MIN} <= MIN <= MAX <= ${PASV_RANGE_MAX}, such as "40000-40100"`;
-  if (!Number.isInteger(min) || !Number.isInteger(max)) throw new Error(`${expected}, got ${shown(text)}`);
-  if (min < PASV_RANGE_MIN || max > PASV_RANGE_MAX) {
-    throw new Error(`${expected}, got ${shown(text)} (vsftpd ignores pasv_min_port <= 1024 and pasv_max_port >= 65535)`);
-  }
-  if (min > max) throw new Error(`${expected}, got ${shown(text)} (MIN is above MAX)`);
-  return { min, max };
 }
 
 /** What applies to one file: the settings of the config and of each override that matches it. */

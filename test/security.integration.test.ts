@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fix, lint, parse } from '../src';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -344,5 +345,126 @@ describe('low: hostile JSON in a config file gives one clear line naming the fil
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`vsftpd-lint: ${message}`);
     expect(run.stderr).not.toMatch(/\n\s+at |RangeError|TypeError/);
+  });
+});
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gcc', 'checkstyle'];
+/** What must never reach a terminal or a CI log raw: ESC, CSI (C1), bidi overrides, BEL. */
+const DANGEROUS = /[\u0007\u001b\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+describe('item 9: every quoted value is bounded', () => {
+  test.each(FORMATS)('a secret-like long line never comes back whole (--format %s)', (format) => {
+    const dir = attackerDir();
+    // As a symlinked /etc/shadow or /proc/self/environ would look: long lines that are no settings.
+    const secret = `root:$6$${'s3cr3tHash'.repeat(30)}:19000:0:99999:7:::`;
+    const value = `ftpd_banner=${'x'.repeat(5000)}TAIL`;
+    write(path.join(dir, 'leak.conf'), `${secret}\n${secret}=YES\n${value} \nlisten=YES \n`);
+    const run = cli(['--format', format, 'leak.conf'], { cwd: dir });
+    expect(run.status).toBe(1);
+    const out = run.stdout + run.stderr;
+    expect(out).not.toContain(secret);
+    expect(out).not.toContain(secret.slice(0, 120));
+    expect(out).not.toContain('TAIL');
+    expect(out).toContain('…');
+  });
+});
+
+describe('low: file names and config text are escaped in every format and on stderr', () => {
+  const hostileName = 'a\u001b]0;owned\u0007\u202eb\u009b2J.conf';
+  const forgedName = 'x.conf:1:1: error: forged\nvsftpd.conf';
+
+  test.each(FORMATS)('--format %s', (format) => {
+    const dir = attackerDir();
+    write(path.join(dir, hostileName), 'listen=YES \nbad\u001b[2Joption=1\nftpd_banner=\u202eevil\u009b\n');
+    write(path.join(dir, forgedName), 'listen=YES \n');
+    const run = cli(['--format', format, hostileName, forgedName, 'missing\u001b[31m.conf'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toMatch(DANGEROUS);
+    expect(run.stderr).not.toMatch(DANGEROUS);
+    // No line starts with the forged text: the newline in the name is shown as "\n".
+    expect(run.stdout.split('\n').some((line) => line.startsWith('vsftpd.conf'))).toBe(false);
+    const shownName = ({ json: 'forged\\\\nvsftpd.conf', sarif: 'forged%5Cnvsftpd.conf' } as Record<string, string>)[format] ?? 'forged\\nvsftpd.conf';
+    expect(run.stdout).toContain(shownName);
+    expect(stderrLines(run)).toEqual(['vsftpd-lint: missing\\x1b[31m.conf: no such file']);
+  });
+
+  test('--diff headers', () => {
+    const dir = attackerDir();
+    write(path.join(dir, forgedName), 'listen=YES \n');
+    const lines = cli(['--diff', forgedName], { cwd: dir }).stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('--- ') || l.startsWith('+++ '))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('vsftpd.conf'))).toEqual([]);
+  });
+});
+
+describe('low: pre-commit passes staged names that look like flags', () => {
+  // The argv pre-commit builds: entry, then the hook's args, then the staged files
+  // (test/integration-pre-commit.test.ts runs the real pre-commit with such names).
+  test('after "--", "-q.vsftpd.conf" and "--output-file=b.vsftpd.conf" are files, with user args before it', () => {
+    const dir = attackerDir();
+    write(path.join(dir, '-q.vsftpd.conf'), 'listen=YES \n');
+    const tracked = write(path.join(dir, 'b.vsftpd.conf'), 'listen=YES\n');
+    write(path.join(dir, '--output-file=b.vsftpd.conf'), 'listen=YES \n');
+    const run = cli(['--pre-commit', '--target', 'fedora', '--', '-q.vsftpd.conf', '--output-file=b.vsftpd.conf'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^-q\.vsftpd\.conf:1:8 +error/m);
+    expect(run.stdout).toMatch(/^--output-file=b\.vsftpd\.conf:1:8 +error/m);
+    expect(fs.readFileSync(tracked, 'utf8')).toBe('listen=YES\n');
+  });
+
+  test('--pre-commit without "--" (custom args: that forgot it) is refused', () => {
+    const run = cli(['--pre-commit', '--target', 'fedora', 'x.conf']);
+    expect(run.status).toBe(2);
+    expect(stderrLines(run)).toEqual([
+      'vsftpd-lint: --pre-commit: end the hook\'s args: with "--", which the staged file names follow (see --help)',
+    ]);
+  });
+
+  test('the hooks\' entries carry --pre-commit and default args "--"', () => {
+    const manifest = fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+    expect(manifest.match(/^ {2}entry: vsftpd-lint --pre-commit( --fix)?$/gm)).toHaveLength(2);
+    expect(manifest.match(/^ {2}args: \['--'\]$/gm)).toHaveLength(2);
+  });
+});
+
+describe('low: the library API validates its arguments', () => {
+  test.each([
+    [() => lint(42 as unknown as string), TypeError, 'vsftpd-lint: text must be a string, got number'],
+    [() => parse(null as unknown as string), TypeError, 'vsftpd-lint: text must be a string, got null'],
+    [() => lint('listen=YES\n', 'fedora' as never), TypeError, 'vsftpd-lint: options must be an object, got a string ("fedora")'],
+    [() => lint('', { target: 3 as never }), TypeError, 'options.target must be a build id or alias (a string), got a number (3)'],
+    [() => lint('', { encoding: 'utf16' as never }), TypeError, 'options.encoding must be "utf8" or "latin1"'],
+    [() => lint('', { rules: [{}] as never }), TypeError, 'options.rules must be an array of rules'],
+    [() => lint('', { inlineConfig: 'no' as never }), TypeError, 'options.inlineConfig must be a boolean'],
+    [() => lint('', { pasvRange: '40000-40100' as never }), TypeError, 'options.pasvRange must be { min, max } with integer ports'],
+    [() => lint('', { pasvRange: { min: 1024, max: 2000 } }), RangeError, 'vsftpd ignores pasv_min_port <= 1024'],
+    [() => lint('', { pasvRange: { min: 40000, max: 65535 } }), RangeError, 'vsftpd ignores'],
+    [() => lint('', { pasvRange: { min: 40100, max: 40000 } }), RangeError, 'MIN is above MAX'],
+    [() => lint('', { pasvRange: { min: 40000.5, max: 40100 } }), TypeError, 'integer ports'],
+  ])('%#: %s', (call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(message);
+  });
+
+  test('text smuggled through pasvRange never reaches what a fix writes', () => {
+    const smuggled = { min: '40000\nanonymous_enable=YES' as unknown as number, max: 40100 };
+    expect(() => fix('listen=YES\npasv_enable=YES\n', { unsafe: true, pasvRange: smuggled })).toThrow(TypeError);
+  });
+});
+
+describe('low: file names that are not valid UTF-8', () => {
+  test('are linted and fixed (the bytes come from /proc/self/cmdline)', () => {
+    const dir = attackerDir();
+    const name = Buffer.from('caf\xe9.conf', 'latin1'); // latin1 "café.conf": invalid UTF-8
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), 'listen=YES \n');
+    const script = `exec "${process.execPath}" "${CLI}" "$(printf 'caf\\351.conf')"`;
+    const lint = spawnSync('sh', ['-c', script], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
+    expect(lint.stderr).toBe('');
+    expect(lint.stdout).toMatch(/^caf\uFFFD\.conf:1:8 +error/m);
+    const fixScript = `exec "${process.execPath}" "${CLI}" --fix "$(printf 'caf\\351.conf')"`;
+    const fixed = spawnSync('sh', ['-c', fixScript], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
+    expect(fixed.stderr).toBe('');
+    expect(fs.readFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), 'utf8')).toBe('listen=YES\n');
+    expect(fs.readdirSync(dir)).toHaveLength(1);
   });
 });
