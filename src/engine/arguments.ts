@@ -47,6 +47,8 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `an object (${JSON.stringify(value)?.slice(0, 80) ?? ''})`;
   if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 80))})`;
-  if (typeof value === 'function') return 'a function';
-  return `${typeof value === 'number' ? 'a number' : `a ${typeof value}`} (${String(value as number | boolean | bigint | symbol | undefined)})`;
+  if (typeof value === 'number') return `a number (${value})`;
+  if (typeof value === 'boolean' || typeof value === 'bigint') return `a ${typeof value} (${String(value)})`;
+  if (typeof value === 'symbol') return `a symbol (${value.toString()})`;
+  return `a ${typeof value}`;
 }
