@@ -29,9 +29,7 @@ function main(): void {
   const againMs = nowMs() - start;
   const linesRead = parse(text).lines.filter((l) => l.reach !== 'unread').length;
   const suggestions = findings.filter((f) => f.message.includes('did you mean')).length;
-  process.stdout.write(
-    JSON.stringify({ firstMs, againMs, bytes: Buffer.byteLength(text), lines: count, linesRead, suggestions }),
-  );
+  process.stdout.write(JSON.stringify({ firstMs, againMs, bytes: Buffer.byteLength(text), lines: count, linesRead, suggestions }));
 }
 
 main();

@@ -203,9 +203,7 @@ export function benchInProcess(options: Options): InProcessResults {
 
   // Distinct misspelt names: measured in fresh processes, because the suggestion cache would
   // otherwise answer every repetition after the first.
-  const cold = [coldUnknownOptions(1_000, options), coldUnknownOptions(10_000, options)].filter(
-    (c): c is ColdResult => c !== undefined,
-  );
+  const cold = [coldUnknownOptions(1_000, options), coldUnknownOptions(10_000, options)].filter((c): c is ColdResult => c !== undefined);
   print('');
   print(
     table(
@@ -235,7 +233,6 @@ export function benchInProcess(options: Options): InProcessResults {
   );
   return { realistic, pathological, scaling: scalings, unknownOptionsCold: cold };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The fixer

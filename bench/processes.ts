@@ -40,12 +40,7 @@ function emptyCache(): void {
   if (CHILD_ENV.XDG_CACHE_HOME) rmSync(path.join(CHILD_ENV.XDG_CACHE_HOME, 'vsftpd-lint'), { recursive: true, force: true });
 }
 
-export function spawnNode(
-  args: readonly string[],
-  cwd: string,
-  capture: boolean,
-  env: NodeJS.ProcessEnv = {},
-): SpawnSyncReturns<Buffer> {
+export function spawnNode(args: readonly string[], cwd: string, capture: boolean, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<Buffer> {
   return spawnSync(process.execPath, args, {
     cwd,
     env: { ...CHILD_ENV, ...env },
@@ -201,9 +196,7 @@ function benchProcessCases(options: Options, cwd: string, fixable: string): Proc
     table(
       ['case', 'median ms', 'min ms', 'MAD ms', 'x node -e 0', 'command'],
       results.map((r) =>
-        r.skipped
-          ? [r.name, '-', '-', '-', '-', `skipped: ${r.skipped}`]
-          : [r.name, r.medianMs!, r.minMs!, r.madMs!, r.ratio!, r.command],
+        r.skipped ? [r.name, '-', '-', '-', '-', `skipped: ${r.skipped}`] : [r.name, r.medianMs!, r.minMs!, r.madMs!, r.ratio!, r.command],
       ),
     ),
   );
@@ -221,7 +214,7 @@ interface LoadResult {
 }
 
 export function benchLoad(options: Options): LoadResult[] {
-  section('1b. Load cost: require() of each module in a fresh process (median ms), and that process\'s wall time');
+  section("1b. Load cost: require() of each module in a fresh process (median ms), and that process's wall time");
   const resolveDep = (name: string): string => require.resolve(name, { paths: [REPO_ROOT] });
   const modules: [string, string][] = [
     ['kleur', resolveDep('kleur')],
@@ -239,7 +232,10 @@ export function benchLoad(options: Options): LoadResult[] {
     `process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   const requireTimes = new Map<string, number[]>();
   const wallTimes = new Map<string, number[]>();
-  const all: [string, readonly string[]][] = [['node -e 0', ['-e', '0']], ...modules.map(([n, f]) => [n, ['-e', script(f)]] as [string, string[]])];
+  const all: [string, readonly string[]][] = [
+    ['node -e 0', ['-e', '0']],
+    ...modules.map(([n, f]) => [n, ['-e', script(f)]] as [string, string[]]),
+  ];
   for (let round = 0; round < options.warmup + options.runs; round++) {
     for (let k = 0; k < all.length; k++) {
       const [name, args] = all[(round + k) % all.length];
@@ -356,7 +352,12 @@ export function benchFiles(options: Options): { files: FilesResult[]; memory: Me
     );
     if (memory) {
       print(`method: ${memory.method}`);
-      print(table(['run', 'max RSS MB'], memory.cases.map((c) => [c.name, round(c.maxRssKb / 1024, 1)])));
+      print(
+        table(
+          ['run', 'max RSS MB'],
+          memory.cases.map((c) => [c.name, round(c.maxRssKb / 1024, 1)]),
+        ),
+      );
     }
     return { files, memory };
   } finally {
@@ -414,4 +415,3 @@ function probeGnuTime(reportFile: string, cwd: string): boolean {
   rmSync(reportFile, { force: true });
   return ok;
 }
-

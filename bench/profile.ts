@@ -45,7 +45,7 @@ const CLI_CASES: Readonly<Record<string, readonly string[]>> = {
   'cli-help': ['--help'],
 };
 const CASES: Readonly<Record<string, Case>> = {
-  ...Object.fromEntries(Object.entries(CLI_CASES).map(([k, args]) => [k, { kind: 'cli', args: [CLI, ...args] } as Case])),
+  ...Object.fromEntries(Object.entries(CLI_CASES).map(([k, args]) => [k, { kind: 'cli', args: [CLI, ...args] }])),
   'inproc-typical': { kind: 'inproc', args: [TARGET, 'typical'] },
   'inproc-100k': { kind: 'inproc', args: [TARGET, 'realistic-100k'] },
   'inproc-parse-100k': { kind: 'inproc', args: [TARGET, 'parse-realistic-100k'] },
@@ -54,9 +54,22 @@ const CASES: Readonly<Record<string, Case>> = {
 };
 
 const YARGS_FAMILY = new Set([
-  'yargs', 'yargs-parser', 'cliui', 'y18n', 'escalade', 'get-caller-file', 'require-directory',
-  'string-width', 'strip-ansi', 'ansi-regex', 'wrap-ansi', 'emoji-regex', 'is-fullwidth-code-point',
-  'ansi-styles', 'color-convert', 'color-name',
+  'yargs',
+  'yargs-parser',
+  'cliui',
+  'y18n',
+  'escalade',
+  'get-caller-file',
+  'require-directory',
+  'string-width',
+  'strip-ansi',
+  'ansi-regex',
+  'wrap-ansi',
+  'emoji-regex',
+  'is-fullwidth-code-point',
+  'ansi-styles',
+  'color-convert',
+  'color-name',
 ]);
 
 /** The component a script belongs to, or null for a native frame (it takes its caller's). */
@@ -182,7 +195,10 @@ function printSummary(name: string, s: Summary, runs: number, top: number): void
   const per = (ms: number) => round(ms / runs, 2);
   process.stdout.write(`\n== ${name}: ${round(s.totalMs / runs, 1)} ms of samples per run (${runs} run(s), ${s.samples} samples)\n\n`);
   process.stdout.write(
-    table(['component (self time)', 'ms/run', 'share'], s.selfByComponent.map(([k, v]) => [k, per(v), pct(v, s.totalMs)])) + '\n\n',
+    table(
+      ['component (self time)', 'ms/run', 'share'],
+      s.selfByComponent.map(([k, v]) => [k, per(v), pct(v, s.totalMs)]),
+    ) + '\n\n',
   );
   process.stdout.write(
     table(
@@ -229,8 +245,15 @@ function census(args: readonly string[]): void {
   const rows = [...groups.entries()].sort((a, b) => b[1].bytes - a[1].bytes);
   const total = rows.reduce((n, [, g]) => n + g.count, 0);
   const bytes = rows.reduce((n, [, g]) => n + g.bytes, 0);
-  process.stdout.write(`\n== modules the CLI loads for: ${args.slice(1).join(' ')}: ${total} files, ${round(bytes / 1024, 1)} KiB of JS\n\n`);
-  process.stdout.write(table(['component', 'files', 'KiB'], rows.map(([k, g]) => [k, g.count, round(g.bytes / 1024, 1)])) + '\n');
+  process.stdout.write(
+    `\n== modules the CLI loads for: ${args.slice(1).join(' ')}: ${total} files, ${round(bytes / 1024, 1)} KiB of JS\n\n`,
+  );
+  process.stdout.write(
+    table(
+      ['component', 'files', 'KiB'],
+      rows.map(([k, g]) => [k, g.count, round(g.bytes / 1024, 1)]),
+    ) + '\n',
+  );
 }
 
 function main(): void {
@@ -261,11 +284,10 @@ function main(): void {
     mkdirSync(dir);
     const times = c.kind === 'cli' ? runs : 1;
     for (let i = 0; i < times; i++) {
-      const result = spawnSync(
-        process.execPath,
-        [`--cpu-prof`, `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${interval}`, ...c.args],
-        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
+      const result = spawnSync(process.execPath, [`--cpu-prof`, `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${interval}`, ...c.args], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       if (result.status !== 0 && result.status !== 1) {
         process.stderr.write(`profile ${name}: exit status ${result.status}: ${result.stderr.toString()}\n`);
         process.exitCode = 1;

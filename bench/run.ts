@@ -113,8 +113,13 @@ function main(): void {
   }));
   const goals = targets(proc, inproc, fixes, many?.files);
   if (goals.length > 0) {
-    section('Targets (issue 14, and issue 7\'s scaling; reported, never asserted)');
-    print(table(['target', 'limit', 'achieved', 'met'], goals.map((g) => [g.target, g.limit, g.achieved, g.met ? 'yes' : 'NO'])));
+    section("Targets (issue 14, and issue 7's scaling; reported, never asserted)");
+    print(
+      table(
+        ['target', 'limit', 'achieved', 'met'],
+        goals.map((g) => [g.target, g.limit, g.achieved, g.met ? 'yes' : 'NO']),
+      ),
+    );
   }
   const results = {
     meta: { ...meta, loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)), durationS: round((nowMs() - started) / 1000, 1) },

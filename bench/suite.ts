@@ -19,7 +19,6 @@ export interface Options {
   readonly cli: string;
 }
 
-
 export function parseOptions(argv: readonly string[]): Options {
   let quick = false;
   let runs: number | undefined;
@@ -69,4 +68,3 @@ export function section(title: string): void {
 export function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
-

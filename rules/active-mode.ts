@@ -18,11 +18,10 @@ const activeMode: Rule = {
       'NAT router or a stateful firewall without an FTP helper never receive it: PORT is ' +
       'accepted, then the transfer fails after connect_timeout (60 s by default). Behind client ' +
       'NAT the PORT command even carries a private address ("500 Illegal PORT command."). ' +
-      'connect_from_port_20=YES (Debian\'s shipped file) binds the source port ftp_data_port (20), ' +
-      'a privileged port that only vsftpd\'s root parent can bind: with run_as_launching_user=YES ' +
+      "connect_from_port_20=YES (Debian's shipped file) binds the source port ftp_data_port (20), " +
+      "a privileged port that only vsftpd's root parent can bind: with run_as_launching_user=YES " +
       'it is silently not used.',
-    prevents:
-      '"200 PORT command successful. Consider using PASV." then "425 Failed to establish connection."',
+    prevents: '"200 PORT command successful. Consider using PASV." then "425 Failed to establish connection."',
     example: { bad: 'port_enable=YES\npasv_enable=YES', good: 'port_enable=NO\npasv_enable=YES' },
     fix:
       'Unsafe: sets port_enable=NO, so PORT/EPRT get "550 Permission denied." and clients must use ' +
@@ -41,9 +40,7 @@ const activeMode: Rule = {
         `${config.describe(port)}: active-mode transfers fail for clients behind ` +
         'NAT or a firewall ("200 PORT command successful. Consider using PASV." then "425 Failed to ' +
         'establish connection."); if every client uses passive mode, write port_enable=NO' +
-        (from20 && launching
-          ? '; connect_from_port_20=YES is ignored under run_as_launching_user=YES (binding port 20 needs root)'
-          : ''),
+        (from20 && launching ? '; connect_from_port_20=YES is ignored under run_as_launching_user=YES (binding port 20 needs root)' : ''),
       fix: fixWith('unsafe', setValue(document, port, 'NO')),
     });
   },

@@ -14,7 +14,8 @@ const anonWorldReadableOnly: Rule = {
       'With the default (YES) anonymous users can only download files readable by everyone. ' +
       'With NO they can also download files readable only by the ftp user or its group, which ' +
       'is how private files below the anonymous root leak.',
-    prevents: 'anonymous downloads of files meant only for the ftp account ("150 Opening BINARY mode data connection" instead of "550 Failed to open file.")',
+    prevents:
+      'anonymous downloads of files meant only for the ftp account ("150 Opening BINARY mode data connection" instead of "550 Failed to open file.")',
     example: {
       bad: 'anonymous_enable=YES\nanon_world_readable_only=NO',
       good: 'anonymous_enable=YES\nanon_world_readable_only=YES',

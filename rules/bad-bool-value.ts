@@ -7,8 +7,16 @@ import { inlineComment, readBool } from '../src/schema/values';
 
 /** Words people write for a boolean that vsftpd does not accept, and what they mean. */
 const SYNONYMS: Readonly<Record<string, boolean>> = {
-  Y: true, ON: true, ENABLE: true, ENABLED: true, T: true,
-  N: false, OFF: false, DISABLE: false, DISABLED: false, F: false,
+  Y: true,
+  ON: true,
+  ENABLE: true,
+  ENABLED: true,
+  T: true,
+  N: false,
+  OFF: false,
+  DISABLE: false,
+  DISABLED: false,
+  F: false,
 };
 
 interface Diagnosis {
@@ -87,9 +95,7 @@ const badBoolValue: Rule = {
         line,
         ...valueSpan(line),
         option: line.name,
-        message:
-          `${quote(line.value)} is not a boolean (${cause}): vsftpd stops with ` +
-          oops(vsftpdMessage(line, outcome)!),
+        message: `${quote(line.value)} is not a boolean (${cause}): vsftpd stops with ` + oops(vsftpdMessage(line, outcome)!),
         fix,
       });
     }

@@ -14,7 +14,7 @@ const badListenAddress: Rule = {
     what:
       'The address of the listener that is on: listen_address with listen=YES when it is not a ' +
       'numeric IPv4 address (glibc inet_aton syntax), or listen_address6 with listen_ipv6=YES ' +
-      'when vsftpd\'s own IPv6 parser rejects it (brackets, a host name; a %zone outside Debian).',
+      "when vsftpd's own IPv6 parser rejects it (brackets, a host name; a %zone outside Debian).",
     why:
       'vsftpd never resolves host names for the listener: "localhost" or "ftp.example.com" is ' +
       'refused, and so is any surrounding text. The check runs after the configuration is read, ' +
@@ -35,7 +35,8 @@ const badListenAddress: Rule = {
     const text = address.value;
     const ok = name === 'listen_address' ? parseInetAton(text) !== undefined : vsftpdParsesIpv6(text, target.id === 'debian-3.0.3');
     if (ok) return;
-    const wanted = name === 'listen_address' ? 'a numeric IPv4 address such as 192.0.2.10' : 'a literal IPv6 address without brackets, such as ::1';
+    const wanted =
+      name === 'listen_address' ? 'a numeric IPv4 address such as 192.0.2.10' : 'a literal IPv6 address without brackets, such as ::1';
     report({
       line,
       ...valueSpan(line),

@@ -13,7 +13,7 @@ const blankStringValue: Rule = {
   docs: {
     what: 'A string option whose value is only spaces, tabs or a "\\r" ("ftpd_banner= ", "banner_file=\\r").',
     why:
-      'Debian\'s build trims string values and crashes (SIGSEGV, no message, exit status 139) ' +
+      "Debian's build trims string values and crashes (SIGSEGV, no message, exit status 139) " +
       'when nothing is left, at start-up and on every reload. Upstream keeps the blanks as the ' +
       'value (an error too: a user name or path of blanks); Fedora treats it as empty and ' +
       'unsets the option (a warning there).',

@@ -12,9 +12,9 @@ const chownUploadsRoot: Rule = {
     what: 'chown_uploads=YES while the effective chown_username is root, its compiled default.',
     why:
       'vsftpd then makes root the owner of every anonymously uploaded file (mode ' +
-      'chown_upload_mode). Files from strangers that look like root\'s own are trusted by ' +
+      "chown_upload_mode). Files from strangers that look like root's own are trusted by " +
       'scripts and people that should not trust them; a dedicated unprivileged account keeps ' +
-      'uploads out of other users\' reach without that.',
+      "uploads out of other users' reach without that.",
     prevents: 'anonymous uploads owned by root',
     example: {
       bad: 'anon_upload_enable=YES\nchown_uploads=YES',

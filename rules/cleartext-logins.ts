@@ -35,9 +35,7 @@ const cleartextLogins: Rule = {
     prevents: 'local passwords and files sent in clear text',
     example: {
       bad: 'local_enable=YES\nssl_enable=NO',
-      good:
-        'local_enable=YES\nssl_enable=YES\nrsa_cert_file=/etc/ssl/certs/ftp.pem\n' +
-        'rsa_private_key_file=/etc/ssl/private/ftp.key',
+      good: 'local_enable=YES\nssl_enable=YES\nrsa_cert_file=/etc/ssl/certs/ftp.pem\n' + 'rsa_private_key_file=/etc/ssl/private/ftp.key',
     },
     fix:
       'Turning TLS on needs a certificate, so no fix is offered for ssl_enable=NO. For ' +

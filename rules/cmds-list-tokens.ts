@@ -4,17 +4,74 @@ import { quote } from '../src/engine/text';
 
 /** Every command vsftpd 3.0.x dispatches after login (postlogin.c process_post_login). */
 const COMMANDS = new Set([
-  'ABOR', 'ACCT', 'ALLO', 'APPE', 'CDUP', 'CWD', 'DELE', 'EPRT', 'EPSV', 'FEAT', 'HELP', 'LIST',
-  'MDTM', 'MKD', 'MODE', 'NLST', 'NOOP', 'OPTS', 'P@SW', 'PASS', 'PASV', 'PBSZ', 'PORT', 'PROT',
-  'PWD', 'QUIT', 'REIN', 'REST', 'RETR', 'RMD', 'RNFR', 'RNTO', 'SITE', 'SIZE', 'SMNT', 'STAT',
-  'STOR', 'STOU', 'STRU', 'SYST', 'TYPE', 'USER', 'XCUP', 'XCWD', 'XMKD', 'XPWD', 'XRMD',
+  'ABOR',
+  'ACCT',
+  'ALLO',
+  'APPE',
+  'CDUP',
+  'CWD',
+  'DELE',
+  'EPRT',
+  'EPSV',
+  'FEAT',
+  'HELP',
+  'LIST',
+  'MDTM',
+  'MKD',
+  'MODE',
+  'NLST',
+  'NOOP',
+  'OPTS',
+  'P@SW',
+  'PASS',
+  'PASV',
+  'PBSZ',
+  'PORT',
+  'PROT',
+  'PWD',
+  'QUIT',
+  'REIN',
+  'REST',
+  'RETR',
+  'RMD',
+  'RNFR',
+  'RNTO',
+  'SITE',
+  'SIZE',
+  'SMNT',
+  'STAT',
+  'STOR',
+  'STOU',
+  'STRU',
+  'SYST',
+  'TYPE',
+  'USER',
+  'XCUP',
+  'XCWD',
+  'XMKD',
+  'XPWD',
+  'XRMD',
 ]);
 
 /** Client-side command names people write, and the protocol commands they send. */
 const CLIENT_WORDS: Readonly<Record<string, string>> = {
-  GET: 'RETR', MGET: 'RETR', PUT: 'STOR', MPUT: 'STOR', SEND: 'STOR', LS: 'LIST,NLST', DIR: 'LIST,NLST',
-  CD: 'CWD', MKDIR: 'MKD', RMDIR: 'RMD', DELETE: 'DELE', MDELETE: 'DELE', RENAME: 'RNFR,RNTO',
-  BYE: 'QUIT', EXIT: 'QUIT', CHMOD: 'SITE', APPEND: 'APPE',
+  GET: 'RETR',
+  MGET: 'RETR',
+  PUT: 'STOR',
+  MPUT: 'STOR',
+  SEND: 'STOR',
+  LS: 'LIST,NLST',
+  DIR: 'LIST,NLST',
+  CD: 'CWD',
+  MKDIR: 'MKD',
+  RMDIR: 'RMD',
+  DELETE: 'DELE',
+  MDELETE: 'DELE',
+  RENAME: 'RNFR,RNTO',
+  BYE: 'QUIT',
+  EXIT: 'QUIT',
+  CHMOD: 'SITE',
+  APPEND: 'APPE',
 };
 
 interface Token {
@@ -73,7 +130,10 @@ const cmdsListTokens: Rule = {
         const shownToken = quote(token.text);
         if (token.text === '') {
           if (index === list.length - 1) return; // a trailing comma is harmless
-          const dropped = list.slice(index + 1).map((t) => t.text).filter((t) => t !== '');
+          const dropped = list
+            .slice(index + 1)
+            .map((t) => t.text)
+            .filter((t) => t !== '');
           // Remove the comma before the empty item, or after it when the list starts with one.
           const comma = index === 0 ? from : from - 1;
           report({

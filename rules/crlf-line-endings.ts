@@ -34,8 +34,7 @@ const crlfLineEndings: Rule = {
     const first = crLines[0];
     // "NAME=\r" for a number is read as 0 (atoi); dropping the CR alone would leave "NAME=",
     // which vsftpd rejects, so the fix writes the 0 it reads.
-    const emptiedNumber = (line: Line) =>
-      line.kind === 'setting' && line.value === '\r' && target.options.get(line.name)?.type === 'uint';
+    const emptiedNumber = (line: Line) => line.kind === 'setting' && line.value === '\r' && target.options.get(line.name)?.type === 'uint';
     const edits: TextEdit[] = crLines.map((l) => ({
       start: l.start + l.text.length - 1,
       end: l.start + l.text.length,

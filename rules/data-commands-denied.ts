@@ -44,8 +44,7 @@ const dataCommandsDenied: Rule = {
     const allowList = tokens(allowedOption);
     const denyList = tokens(deniedOption);
     if (!allowList && !denyList) return;
-    const permitted = (command: string) =>
-      (!allowList || allowList.includes(command)) && !(denyList && denyList.includes(command));
+    const permitted = (command: string) => (!allowList || allowList.includes(command)) && !(denyList && denyList.includes(command));
     const transfers = TRANSFERS.filter(permitted);
     if (transfers.length === 0) return; // no transfers wanted (or cmds-list-tokens' business)
 

@@ -13,7 +13,10 @@ const dataConnectTimeout: Rule = {
   severity: 'warning',
   fixable: 'unsafe',
   summary: 'accept_timeout=0 lets a client hold a passive port and its session forever; connect_timeout=0 waits for the kernel.',
-  sources: ['vsftpd.conf(5): accept_timeout, connect_timeout', 'vsftpd 3.0.3 sysutil.c vsf_sysutil_accept_timeout, vsf_sysutil_connect_timeout'],
+  sources: [
+    'vsftpd.conf(5): accept_timeout, connect_timeout',
+    'vsftpd 3.0.3 sysutil.c vsf_sysutil_accept_timeout, vsf_sysutil_connect_timeout',
+  ],
   docs: {
     what:
       'A data-connection wait without a useful limit. accept_timeout=0 (a warning): vsftpd waits ' +
@@ -53,13 +56,10 @@ const dataConnectTimeout: Rule = {
           'it has gone';
       } else if (name === 'accept_timeout' && seconds > LONG_ACCEPT_WAIT) {
         severity = 'info';
-        problem =
-          `a client that never connects holds its session and a port of the passive range for ${seconds} s`;
+        problem = `a client that never connects holds its session and a port of the passive range for ${seconds} s`;
       } else if (name === 'connect_timeout' && seconds === 0) {
         severity = 'info';
-        problem =
-          'an active-mode connect waits until the kernel gives up (about two minutes on Linux), not ' +
-          'a set number of seconds';
+        problem = 'an active-mode connect waits until the kernel gives up (about two minutes on Linux), not ' + 'a set number of seconds';
       } else {
         continue;
       }

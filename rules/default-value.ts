@@ -7,9 +7,22 @@ import { compiledDefault } from '../src/schema/targets';
  * 2.4) or that are undocumented: writing their default out is useful, not noise.
  */
 const WORTH_WRITING = new Set([
-  'anonymous_enable', 'listen', 'listen_ipv6', 'max_clients', 'max_per_ip', 'pasv_min_port', 'ssl_ciphers',
-  'strict_ssl_read_eof', 'allow_writeable_chroot', 'isolate', 'isolate_network', 'seccomp_sandbox',
-  'ftp_enable', 'http_enable', 'ptrace_sandbox', 'utf8_filesystem',
+  'anonymous_enable',
+  'listen',
+  'listen_ipv6',
+  'max_clients',
+  'max_per_ip',
+  'pasv_min_port',
+  'ssl_ciphers',
+  'strict_ssl_read_eof',
+  'allow_writeable_chroot',
+  'isolate',
+  'isolate_network',
+  'seccomp_sandbox',
+  'ftp_enable',
+  'http_enable',
+  'ptrace_sandbox',
+  'utf8_filesystem',
 ]);
 
 const defaultValue: Rule = {

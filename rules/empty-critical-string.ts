@@ -17,16 +17,56 @@ interface Critical {
  * vsftpd fail each session (main.c session_init, twoprocess.c, secutil.c, all ✔run on Debian).
  */
 const CRITICAL: readonly Critical[] = [
-  { option: 'secure_chroot_dir', when: [], scope: 'every connection', reply: "500 OOPS: vsftpd: not found: directory given in 'secure_chroot_dir':(null)" },
+  {
+    option: 'secure_chroot_dir',
+    when: [],
+    scope: 'every connection',
+    reply: "500 OOPS: vsftpd: not found: directory given in 'secure_chroot_dir':(null)",
+  },
   { option: 'nopriv_user', when: [], scope: 'every connection', reply: '500 OOPS: cannot locate user entry:' },
   { option: 'pam_service_name', when: ['local_enable'], scope: 'every local login', reply: '530 Login incorrect.' },
-  { option: 'ftp_username', when: ['anonymous_enable'], scope: 'every connection', reply: "500 OOPS: vsftpd: cannot locate user specified in 'ftp_username':(null)" },
-  { option: 'guest_username', when: ['guest_enable'], scope: 'every connection', reply: "500 OOPS: vsftpd: cannot locate user specified in 'guest_username':(null)" },
-  { option: 'chown_username', when: ['chown_uploads'], scope: 'every connection', reply: "500 OOPS: vsftpd: cannot locate user specified in 'chown_username':(null)" },
-  { option: 'userlist_file', when: ['userlist_enable', 'local_enable'], scope: 'every connection', reply: '500 OOPS: cannot read user list file:(null)' },
-  { option: 'chroot_list_file', when: ['chroot_list_enable', 'local_enable'], scope: 'every local login', reply: '500 OOPS: could not read chroot() list file:(null)' },
-  { option: 'banned_email_file', when: ['deny_email_enable'], scope: 'every connection', reply: '500 OOPS: cannot read anon e-mail list file:(null)' },
-  { option: 'email_password_file', when: ['secure_email_list_enable'], scope: 'every connection', reply: '500 OOPS: cannot read email passwords file:(null)' },
+  {
+    option: 'ftp_username',
+    when: ['anonymous_enable'],
+    scope: 'every connection',
+    reply: "500 OOPS: vsftpd: cannot locate user specified in 'ftp_username':(null)",
+  },
+  {
+    option: 'guest_username',
+    when: ['guest_enable'],
+    scope: 'every connection',
+    reply: "500 OOPS: vsftpd: cannot locate user specified in 'guest_username':(null)",
+  },
+  {
+    option: 'chown_username',
+    when: ['chown_uploads'],
+    scope: 'every connection',
+    reply: "500 OOPS: vsftpd: cannot locate user specified in 'chown_username':(null)",
+  },
+  {
+    option: 'userlist_file',
+    when: ['userlist_enable', 'local_enable'],
+    scope: 'every connection',
+    reply: '500 OOPS: cannot read user list file:(null)',
+  },
+  {
+    option: 'chroot_list_file',
+    when: ['chroot_list_enable', 'local_enable'],
+    scope: 'every local login',
+    reply: '500 OOPS: could not read chroot() list file:(null)',
+  },
+  {
+    option: 'banned_email_file',
+    when: ['deny_email_enable'],
+    scope: 'every connection',
+    reply: '500 OOPS: cannot read anon e-mail list file:(null)',
+  },
+  {
+    option: 'email_password_file',
+    when: ['secure_email_list_enable'],
+    scope: 'every connection',
+    reply: '500 OOPS: cannot read email passwords file:(null)',
+  },
 ];
 
 /**

@@ -13,9 +13,7 @@ const fileTooLarge: Rule = {
   perUser: 'also',
   summary: 'vsftpd reads only the first 100,000 bytes; settings after that are silently lost.',
   docs: {
-    what:
-      'A file longer than 100,000 bytes with settings after that point, or a setting line that ' +
-      'the limit cuts in two.',
+    what: 'A file longer than 100,000 bytes with settings after that point, or a setting line that ' + 'the limit cuts in two.',
     why:
       'vsftpd reads at most 100,000 bytes of its config file and ignores the rest without a ' +
       'word. A setting that crosses the limit is read cut short: "listen_port=2121" may become ' +

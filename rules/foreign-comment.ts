@@ -20,9 +20,7 @@ const foreignComment: Rule = {
       'vsftpd has one comment syntax: "#" as the very first byte of a line. It reads any other ' +
       'line as NAME=VALUE, so "// write_enable=YES" is an option named "// write_enable", which ' +
       'it does not know, and it refuses to start at that line.',
-    prevents:
-      '500 OOPS: unrecognised variable in config file: // NAME, or ' +
-      '500 OOPS: missing value in config file for: ; text',
+    prevents: '500 OOPS: unrecognised variable in config file: // NAME, or ' + '500 OOPS: missing value in config file for: ; text',
     example: {
       bad: '// write_enable=YES\n; anonymous access\nanonymous_enable=NO',
       good: '# write_enable=YES\n# anonymous access\nanonymous_enable=NO',

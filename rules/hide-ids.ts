@@ -12,7 +12,7 @@ const hideIds: Rule = {
   docs: {
     what: 'hide_ids is effectively NO (the compiled default in every build).',
     why:
-      'Listings then show each file\'s numeric uid and gid, or, with text_userdb_names=YES, the ' +
+      "Listings then show each file's numeric uid and gid, or, with text_userdb_names=YES, the " +
       'account and group names, which tells a client which accounts exist. With hide_ids=YES ' +
       'every owner and group is shown as "ftp". Opinionated advice, so off by default.',
     prevents: 'LIST output such as "-rw-r--r-- 1 1001 1001 ..." revealing account ids',

@@ -7,12 +7,12 @@ const httpNeedsOneProcess: Rule = {
   category: 'startup',
   severity: 'error',
   fixable: 'unsafe',
-  summary: "http_enable=YES without one_process_model=YES: vsftpd refuses every connection.",
+  summary: 'http_enable=YES without one_process_model=YES: vsftpd refuses every connection.',
   sources: ['main.c do_sanity_checks (http_enable is undocumented)'],
   docs: {
-    what: "The undocumented, experimental http_enable switched on without one_process_model=YES.",
+    what: 'The undocumented, experimental http_enable switched on without one_process_model=YES.',
     why:
-      'vsftpd\'s HTTP mode only exists in the one-process model, and that model is refused when ' +
+      "vsftpd's HTTP mode only exists in the one-process model, and that model is refused when " +
       'local_enable=YES. Without it every client gets the OOPS instead of a greeting.',
     prevents: "500 OOPS: vsftpd: HTTP needs 'one_process_model' for now",
     example: { bad: 'http_enable=YES', good: 'http_enable=NO' },

@@ -16,9 +16,7 @@ const indentedComment: Rule = {
     why:
       'vsftpd treats a line as a comment only when "#" is its very first byte. After skipping ' +
       'the blanks it reads "# text" as an option name, which is always fatal.',
-    prevents:
-      '500 OOPS: missing value in config file for: # text, or ' +
-      '500 OOPS: unrecognised variable in config file: #name',
+    prevents: '500 OOPS: missing value in config file for: # text, or ' + '500 OOPS: unrecognised variable in config file: #name',
     example: { bad: '    # passive mode\npasv_enable=YES', good: '# passive mode\npasv_enable=YES' },
     fix: 'Safe: the blanks before "#" are removed, making the line the comment it was meant to be.',
   },

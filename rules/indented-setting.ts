@@ -36,7 +36,8 @@ const indentedSetting: Rule = {
           'no sections or continuations, so the line reads as if it belonged to the one above; ' +
           'start it in column 1',
         fix: fixWith('safe', replaceInLine(line, 0, line.indent.length, '')),
-        cause: 'indented settings: vsftpd skips the indent, but the lines read as if they belonged to the one above; start them in column 1',
+        cause:
+          'indented settings: vsftpd skips the indent, but the lines read as if they belonged to the one above; start them in column 1',
       });
     }
   },

@@ -15,9 +15,9 @@ const inetdMode: Rule = {
       'A configuration in which neither standalone listener is on, so vsftpd expects inetd, ' +
       'xinetd or a systemd socket unit to hand it each connection on standard input.',
     why:
-      'Started on its own (for example by Debian\'s vsftpd.service, which runs ' +
+      "Started on its own (for example by Debian's vsftpd.service, which runs " +
       '/usr/sbin/vsftpd directly) vsftpd then stops at once. The compiled default decides what ' +
-      'a file without listen lines does: Debian\'s build has listen=NO, so such a file is in ' +
+      "a file without listen lines does: Debian's build has listen=NO, so such a file is in " +
       'inetd mode there, while upstream, Fedora/RHEL and openSUSE default to listen=YES.',
     prevents: '500 OOPS: vsftpd: not configured for standalone, must be started from inetd',
     example: { bad: 'anonymous_enable=NO\nlocal_enable=YES', good: 'listen=YES\nanonymous_enable=NO\nlocal_enable=YES' },
@@ -46,7 +46,10 @@ const inetdMode: Rule = {
             'write listen_ipv6=YES for a standalone server on listen_address6',
             vsftpdParsesIpv6(address6, target.id === 'debian-3.0.3') ? setValue(document, ipv6, 'YES') : undefined,
           ]
-        : ['listen_address and listen_address6 are both set: write listen=YES for a standalone server on the first, or listen_ipv6=YES for one on the second', undefined];
+        : [
+            'listen_address and listen_address6 are both set: write listen=YES for a standalone server on the first, or listen_ipv6=YES for one on the second',
+            undefined,
+          ];
     report({
       line,
       ...(line ? settingSpan(line) : {}),

@@ -9,9 +9,20 @@ import { formatValue, inlineComment } from '../src/schema/values';
  * log in or what they may do: there the comment is reported but left to the author.
  */
 const FIXABLE_STRINGS = new Set([
-  'rsa_cert_file', 'rsa_private_key_file', 'dsa_cert_file', 'dsa_private_key_file',
-  'dh_param_file', 'ecdh_param_file', 'xferlog_file', 'vsftpd_log_file', 'banner_file',
-  'message_file', 'nopriv_user', 'secure_chroot_dir', 'listen_address', 'listen_address6',
+  'rsa_cert_file',
+  'rsa_private_key_file',
+  'dsa_cert_file',
+  'dsa_private_key_file',
+  'dh_param_file',
+  'ecdh_param_file',
+  'xferlog_file',
+  'vsftpd_log_file',
+  'banner_file',
+  'message_file',
+  'nopriv_user',
+  'secure_chroot_dir',
+  'listen_address',
+  'listen_address6',
   'pasv_address',
 ]);
 
@@ -39,9 +50,7 @@ const inlineCommentRule: Rule = {
       'makes vsftpd open a file named "/etc/ssl/x.pem # cert", and "userlist_file=/etc/list # ' +
       'allowed" reads a list that does not exist (warning). In ftpd_banner the text is shown to ' +
       'clients, which is probably what was meant (info).',
-    prevents:
-      '500 OOPS: SSL: cannot load RSA certificate, a missing user list or log file, or a 220 ' +
-      'greeting that shows a comment',
+    prevents: '500 OOPS: SSL: cannot load RSA certificate, a missing user list or log file, or a 220 ' + 'greeting that shows a comment',
     example: {
       bad: 'max_clients=50 # per host\nrsa_cert_file=/etc/ssl/certs/vsftpd.pem # certificate',
       good: '# per host\nmax_clients=50\n# certificate\nrsa_cert_file=/etc/ssl/certs/vsftpd.pem',

@@ -19,7 +19,7 @@ const invalidInteger: Rule = {
       'port above 65535 (it is cut to 16 bits: 67657 is 2121). A "# comment" after the number is ' +
       'reported by inline-comment, and the number before it is judged here.',
     why:
-      'vsftpd reads numbers with C\'s atoi(): it never reports an error, it takes the leading ' +
+      "vsftpd reads numbers with C's atoi(): it never reports an error, it takes the leading " +
       'digits and wraps the result. The server starts with a value nobody wrote.',
     prevents: 'a listener or passive range on an unexpected port; limits of 0 (unlimited)',
     example: { bad: 'max_clients=50k\nlisten_port=70000', good: 'max_clients=50000\nlisten_port=2121' },

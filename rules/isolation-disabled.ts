@@ -2,8 +2,8 @@ import { at, fixWith, Rule, setValue } from '../src/engine/rule';
 
 /** The namespace switches, each with what turning it off gives a session. */
 const SWITCHES: readonly (readonly [option: string, lost: string])[] = [
-  ['isolate', 'sessions share the host\'s PID and IPC namespaces, so a compromised session sees the host\'s processes and IPC objects'],
-  ['isolate_network', 'session processes share the host\'s network namespace, so a compromised session can open connections of its own'],
+  ['isolate', "sessions share the host's PID and IPC namespaces, so a compromised session sees the host's processes and IPC objects"],
+  ['isolate_network', "session processes share the host's network namespace, so a compromised session can open connections of its own"],
 ];
 
 const isolationDisabled: Rule = {

@@ -12,7 +12,7 @@ const listenAddressIgnored: Rule = {
   docs: {
     what:
       'listen_address set while only the IPv6 listener runs (listen=NO, listen_ipv6=YES, the ' +
-      'layout of Debian\'s shipped file), or listen_address6 set while only the IPv4 listener runs.',
+      "layout of Debian's shipped file), or listen_address6 set while only the IPv4 listener runs.",
     why:
       'Each listener reads only its own address option. The other one is silently ignored, so ' +
       'the server binds every address ("::" also accepts IPv4 on Linux) instead of the one ' +

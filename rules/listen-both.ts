@@ -14,7 +14,7 @@ const listenBoth: Rule = {
     what: 'Both standalone listeners switched on: listen=YES (IPv4) and listen_ipv6=YES (IPv6).',
     why:
       'One vsftpd process runs one listener. With both options on, vsftpd stops before binding ' +
-      'any socket. A common way to get there: Debian\'s shipped file has listen=NO and ' +
+      "any socket. A common way to get there: Debian's shipped file has listen=NO and " +
       'listen_ipv6=YES, and only listen is flipped to YES. An IPv6 listener on "::" already ' +
       'accepts IPv4 clients (as v4-mapped addresses) on Linux.',
     prevents: '500 OOPS: run two copies of vsftpd for IPv4 and IPv6',

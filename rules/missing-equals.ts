@@ -32,9 +32,7 @@ const missingEquals: Rule = {
         column: line.nameColumn,
         endColumn: line.nameColumn + Math.max(line.name.length, 1),
         option: line.name,
-        message:
-          `${quote(line.name)} has no "="${hint}: vsftpd stops with ` +
-          oops(vsftpdMessage(line, outcome)!),
+        message: `${quote(line.name)} has no "="${hint}: vsftpd stops with ` + oops(vsftpdMessage(line, outcome)!),
         cause: `lines without "=": vsftpd stops at the first with ${oops('missing value in config file for: NAME')}`,
       });
     }

@@ -18,10 +18,38 @@ interface ListFile {
 
 /** The list files read at session start or login (main.c, twoprocess.c), with their failure. */
 const LISTS: readonly ListFile[] = [
-  { enable: 'userlist_enable', also: ['local_enable'], file: 'userlist_file', scope: 'every connection', oops: 'cannot read user list file:', shippedBy: ['rhel7', 'fedora'] },
-  { enable: 'chroot_list_enable', also: ['local_enable'], file: 'chroot_list_file', scope: 'every local login', oops: 'could not read chroot() list file:', shippedBy: [] },
-  { enable: 'deny_email_enable', also: [], file: 'banned_email_file', scope: 'every connection', oops: 'cannot read anon e-mail list file:', shippedBy: [] },
-  { enable: 'secure_email_list_enable', also: [], file: 'email_password_file', scope: 'every connection', oops: 'cannot read email passwords file:', shippedBy: [] },
+  {
+    enable: 'userlist_enable',
+    also: ['local_enable'],
+    file: 'userlist_file',
+    scope: 'every connection',
+    oops: 'cannot read user list file:',
+    shippedBy: ['rhel7', 'fedora'],
+  },
+  {
+    enable: 'chroot_list_enable',
+    also: ['local_enable'],
+    file: 'chroot_list_file',
+    scope: 'every local login',
+    oops: 'could not read chroot() list file:',
+    shippedBy: [],
+  },
+  {
+    enable: 'deny_email_enable',
+    also: [],
+    file: 'banned_email_file',
+    scope: 'every connection',
+    oops: 'cannot read anon e-mail list file:',
+    shippedBy: [],
+  },
+  {
+    enable: 'secure_email_list_enable',
+    also: [],
+    file: 'email_password_file',
+    scope: 'every connection',
+    oops: 'cannot read email passwords file:',
+    shippedBy: [],
+  },
 ];
 
 const missingListFile: Rule = {
@@ -41,7 +69,7 @@ const missingListFile: Rule = {
     why:
       'vsftpd must read the list, and an unreadable list is fatal: for every connection ' +
       '(user list, e-mail lists) or every local login (chroot list). No package creates these ' +
-      'files, except Fedora/RHEL\'s /etc/vsftpd/user_list. The linter cannot see the file ' +
+      "files, except Fedora/RHEL's /etc/vsftpd/user_list. The linter cannot see the file " +
       'system, so this is a warning: create the file, or name the file you use explicitly.',
     prevents: '500 OOPS: cannot read user list file:/etc/vsftpd.user_list (and the same for the other lists)',
     example: {

@@ -26,8 +26,13 @@ const yes = (name: string) => (config: EffectiveConfig) => config.isOn(name);
 const DEPENDENCIES: readonly Dependency[] = [
   {
     options: [
-      'anon_root', 'no_anon_password', 'deny_email_enable', 'secure_email_list_enable',
-      'allow_anon_ssl', 'force_anon_logins_ssl', 'ftp_username',
+      'anon_root',
+      'no_anon_password',
+      'deny_email_enable',
+      'secure_email_list_enable',
+      'allow_anon_ssl',
+      'force_anon_logins_ssl',
+      'ftp_username',
     ],
     needs: 'anonymous_enable=YES',
     deciders: ['anonymous_enable'],
@@ -36,8 +41,14 @@ const DEPENDENCIES: readonly Dependency[] = [
   },
   {
     options: [
-      'anon_upload_enable', 'anon_mkdir_write_enable', 'anon_other_write_enable',
-      'anon_world_readable_only', 'anon_umask', 'anon_max_rate', 'force_anon_data_ssl', 'chown_uploads',
+      'anon_upload_enable',
+      'anon_mkdir_write_enable',
+      'anon_other_write_enable',
+      'anon_world_readable_only',
+      'anon_umask',
+      'anon_max_rate',
+      'force_anon_data_ssl',
+      'chown_uploads',
     ],
     needs: 'anonymous_enable=YES, or virtual users with anonymous privileges (guest_enable=YES, virtual_use_local_privs=NO)',
     deciders: ['anonymous_enable', 'guest_enable', 'virtual_use_local_privs'],
@@ -45,8 +56,15 @@ const DEPENDENCIES: readonly Dependency[] = [
   },
   {
     options: [
-      'anon_upload_enable', 'anon_mkdir_write_enable', 'anon_other_write_enable', 'chmod_enable',
-      'local_umask', 'anon_umask', 'file_open_mode', 'chown_uploads', 'delete_failed_uploads',
+      'anon_upload_enable',
+      'anon_mkdir_write_enable',
+      'anon_other_write_enable',
+      'chmod_enable',
+      'local_umask',
+      'anon_umask',
+      'file_open_mode',
+      'chown_uploads',
+      'delete_failed_uploads',
     ],
     needs: 'write_enable=YES',
     deciders: ['write_enable'],
@@ -54,8 +72,14 @@ const DEPENDENCIES: readonly Dependency[] = [
   },
   {
     options: [
-      'local_root', 'local_umask', 'local_max_rate', 'chroot_local_user', 'chroot_list_enable',
-      'passwd_chroot_enable', 'user_sub_token', 'guest_enable',
+      'local_root',
+      'local_umask',
+      'local_max_rate',
+      'chroot_local_user',
+      'chroot_list_enable',
+      'passwd_chroot_enable',
+      'user_sub_token',
+      'guest_enable',
     ],
     needs: 'local_enable=YES',
     deciders: ['local_enable'],
@@ -78,8 +102,7 @@ const DEPENDENCIES: readonly Dependency[] = [
     options: ['passwd_chroot_enable', 'allow_writeable_chroot'],
     needs: 'chrooted local users (chroot_local_user=YES or chroot_list_enable=YES, or virtual users with anonymous privileges)',
     deciders: ['chroot_local_user', 'chroot_list_enable'],
-    active: (config) =>
-      config.isOn('chroot_local_user') || config.isOn('chroot_list_enable') || virtualUsersAsAnonymous(config),
+    active: (config) => config.isOn('chroot_local_user') || config.isOn('chroot_list_enable') || virtualUsersAsAnonymous(config),
   },
   {
     options: ['userlist_file', 'userlist_deny', 'userlist_log'],
@@ -112,8 +135,7 @@ const DEPENDENCIES: readonly Dependency[] = [
     options: ['xferlog_file'],
     needs: 'dual_log_enable=YES, or xferlog_enable=YES with xferlog_std_format=YES',
     deciders: ['xferlog_enable', 'xferlog_std_format', 'dual_log_enable'],
-    active: (config) =>
-      config.isOn('dual_log_enable') || (config.isOn('xferlog_enable') && config.isOn('xferlog_std_format')),
+    active: (config) => config.isOn('dual_log_enable') || (config.isOn('xferlog_enable') && config.isOn('xferlog_std_format')),
     beforeLogin: true,
   },
   {
@@ -179,7 +201,6 @@ const DEPENDENCIES: readonly Dependency[] = [
     beforeLogin: true,
   },
 ];
-
 
 const noEffect: Rule = {
   id: 'VSF503',

@@ -14,7 +14,7 @@ const noLoginPossible: Rule = {
     why:
       'vsftpd checks this for every new session, before the greeting: each client gets the ' +
       'OOPS instead of "220". Debian\'s compiled default is local_enable=NO, so a file that ' +
-      'only says anonymous_enable=NO is enough (Debian\'s shipped file also sets local_enable=YES).',
+      "only says anonymous_enable=NO is enough (Debian's shipped file also sets local_enable=YES).",
     prevents: '500 OOPS: vsftpd: both local and anonymous access disabled!',
     example: { bad: 'anonymous_enable=NO', good: 'anonymous_enable=NO\nlocal_enable=YES' },
     fix: 'Set local_enable=YES for system (PAM) users or anonymous_enable=YES for anonymous FTP; which one is a policy decision, so there is no automatic fix.',

@@ -10,7 +10,7 @@ const noXferlog: Rule = {
   sources: ['vsftpd.conf(5): xferlog_enable, dual_log_enable, syslog_enable', 'SSG: ftp_log_transactions'],
   docs: {
     what:
-      'xferlog_enable is effectively NO (its compiled default; Debian\'s shipped file sets YES) ' +
+      "xferlog_enable is effectively NO (its compiled default; Debian's shipped file sets YES) " +
       'and neither dual_log_enable nor syslog_enable is YES, so vsftpd writes no log at all.',
     why:
       'Without a log there is no record of who logged in, uploaded, downloaded or deleted what, ' +

@@ -35,9 +35,7 @@ function decimalMode(line: SettingLine, option: OptionSpec, text: string, value:
   }
   const otherGrants = asOctal === undefined ? undefined : loosening(option, value, asOctal);
   return {
-    message:
-      `${readings}. Write ${octal(value)}, the value vsftpd uses` +
-      (otherGrants ? ` (${octal(asOctal!)} ${otherGrants})` : ''),
+    message: `${readings}. Write ${octal(value)}, the value vsftpd uses` + (otherGrants ? ` (${octal(asOctal!)} ${otherGrants})` : ''),
     fix: fixWith('safe', replaceInLine(line, line.valueColumn, line.valueColumn + text.length, octal(value))),
   };
 }
@@ -66,7 +64,7 @@ const octalInteger: Rule = {
     fix:
       'A umask or mode, safe: it is rewritten in octal with the value vsftpd reads ("63" becomes ' +
       '077, "18" becomes 022, "438" becomes 0666), so nothing changes for vsftpd. There is no ' +
-      'fix when the intent is unclear: when the value is above 0777, or when vsftpd\'s reading ' +
+      "fix when the intent is unclear: when the value is above 0777, or when vsftpd's reading " +
       'masks fewer bits (umask) or grants more (mode) than the digits read as octal ' +
       '("local_umask=300" is 0454, "300" as octal is 0300): the message gives both readings. A ' +
       'fix never writes the octal reading when it would remove bits from a umask or add bits to ' +

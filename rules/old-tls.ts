@@ -53,9 +53,7 @@ const oldTls: Rule = {
       const option = config.get(name);
       if (option?.value !== true) continue;
       const feat =
-        name === 'ssl_tlsv1' && tlsv1AlsoControlsFeat(target)
-          ? ` (in ${target.label} that also drops "AUTH TLS" from the FEAT reply)`
-          : '';
+        name === 'ssl_tlsv1' && tlsv1AlsoControlsFeat(target) ? ` (in ${target.label} that also drops "AUTH TLS" from the FEAT reply)` : '';
       report({
         ...at(option),
         message:

@@ -43,7 +43,7 @@ const pasvAddressInvalid: Rule = {
     if (!config.isOn('pasv_enable') || parseInetAton(value) !== undefined) return;
     const hostName = HOST_NAME.test(value);
     const hint = value.includes(':')
-      ? 'the 227 reply carries IPv4 only: write the server\'s public IPv4 address'
+      ? "the 227 reply carries IPv4 only: write the server's public IPv4 address"
       : hostName
         ? 'a host name needs pasv_addr_resolve=YES'
         : 'write the numeric IPv4 address clients should connect to';

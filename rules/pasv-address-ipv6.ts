@@ -12,7 +12,7 @@ const pasvAddressIpv6: Rule = {
   sources: ['vsftpd.conf(5): pasv_address, listen_ipv6', 'vsftpd 3.0.3 postlogin.c handle_pasv'],
   docs: {
     what:
-      'pasv_address is set while vsftpd runs an IPv6 listener (listen_ipv6=YES, as in Debian\'s ' +
+      "pasv_address is set while vsftpd runs an IPv6 listener (listen_ipv6=YES, as in Debian's " +
       'shipped /etc/vsftpd.conf). The IPv6 listener also serves IPv4 clients, as v4-mapped ' +
       'addresses.',
     why:

@@ -25,9 +25,9 @@ const pasvAddressNat: Rule = {
     why:
       'Without pasv_address the 227 reply carries the address the client reached the control ' +
       'connection at, as the server sees it. Behind a NAT router that forwards the public address ' +
-      'to the server, that is the server\'s private address: clients outside get an address they ' +
+      "to the server, that is the server's private address: clients outside get an address they " +
       'cannot reach and time out, unless the router runs an FTP helper that rewrites the reply ' +
-      '(not possible for FTPS). Modern curl and Python\'s ftplib ignore the 227 address and hide the ' +
+      "(not possible for FTPS). Modern curl and Python's ftplib ignore the 227 address and hide the " +
       'problem; other clients do not.',
     prevents: '"227 Entering Passive Mode (10,200,3,2,...)" sent to a client on the Internet, then a client timeout',
     example: { bad: 'listen_address=10.0.0.5', good: 'listen_address=10.0.0.5\npasv_address=203.0.113.7' },

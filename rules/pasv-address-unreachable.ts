@@ -36,7 +36,7 @@ const pasvAddressUnreachable: Rule = {
       'server behind NAT whose router forwards that public address to it. A client that follows ' +
       'the 227 reply to any other address finds nothing there: the transfer fails with "connection ' +
       'refused" or a timeout, and vsftpd answers "425 Failed to establish connection." after ' +
-      'accept_timeout. curl (--ftp-skip-pasv-ip, default since 7.74) and Python\'s ftplib ignore the ' +
+      "accept_timeout. curl (--ftp-skip-pasv-ip, default since 7.74) and Python's ftplib ignore the " +
       'address and hide the problem; lftp, FileZilla in some modes, browsers and scripts do not.',
     prevents:
       '227 Entering Passive Mode (127,0,0,9,...) followed by "Connection refused" on the data ' +

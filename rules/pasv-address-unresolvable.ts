@@ -3,7 +3,8 @@ import { parseInetAton } from '../src/schema/addresses';
 import { oops, quote } from '../src/engine/text';
 
 /** Labels that template files use for "fill in your address here". */
-const PLACEHOLDER = /^(change[-_]?me|replace[-_]?me|placeholder|your[-_a-z0-9]*|server[-_]?ip|public[-_]?ip|ip[-_]?addr(ess)?|external[-_]?ip)$/i;
+const PLACEHOLDER =
+  /^(change[-_]?me|replace[-_]?me|placeholder|your[-_a-z0-9]*|server[-_]?ip|public[-_]?ip|ip[-_]?addr(ess)?|external[-_]?ip)$/i;
 
 /** Why a pasv_address cannot be a name getaddrinfo() resolves, or undefined if it might be. */
 function unresolvable(name: string): string | undefined {

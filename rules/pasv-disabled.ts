@@ -18,8 +18,7 @@ const pasvDisabled: Rule = {
       'connection. Without it, clients behind a home router or a corporate firewall log in but ' +
       'every LIST, RETR and STOR fails; browsers and curl try EPSV and PASV only and give up. With ' +
       'port_enable=NO too, no client anywhere can transfer anything.',
-    prevents:
-      '"550 Permission denied." in reply to PASV and EPSV; curl: "Bad PASV/EPSV response: 550"',
+    prevents: '"550 Permission denied." in reply to PASV and EPSV; curl: "Bad PASV/EPSV response: 550"',
     example: { bad: 'pasv_enable=NO', good: 'pasv_enable=YES\npasv_min_port=40000\npasv_max_port=40100' },
     fix:
       'Unsafe: the value is set to YES (the compiled default). That changes what the server ' +
@@ -37,7 +36,7 @@ const pasvDisabled: Rule = {
       ...at(pasv),
       severity: noActive ? 'error' : 'warning',
       message: noActive
-        ? `pasv_enable=NO with ${config.describe(port!)}: no data connection is possible, ` +
+        ? `pasv_enable=NO with ${config.describe(port)}: no data connection is possible, ` +
           'PASV/EPSV and PORT/EPRT all get "550 Permission denied." and every LIST, RETR and STOR ' +
           'fails; write pasv_enable=YES'
         : 'pasv_enable=NO: PASV and EPSV get "550 Permission denied.", so clients behind NAT or a ' +

@@ -30,7 +30,7 @@ const pasvPromiscuous: Rule = {
       ...at(option),
       message:
         'pasv_promiscuous=YES turns off the check that a passive data connection comes from the ' +
-        'client\'s IP: any host that reaches the port first gets the transfer; write pasv_promiscuous=NO',
+        "client's IP: any host that reaches the port first gets the transfer; write pasv_promiscuous=NO",
       fix: fixWith('unsafe', setValue(document, option, 'NO')),
     });
   },

@@ -24,7 +24,8 @@ const pasvRangeInvalid: Rule = {
   category: 'data-connection',
   severity: 'warning',
   fixable: 'unsafe',
-  summary: 'A passive port range vsftpd silently reads differently: one bound missing, inverted, out of 1025-65535, or overlapping a busy port.',
+  summary:
+    'A passive port range vsftpd silently reads differently: one bound missing, inverted, out of 1025-65535, or overlapping a busy port.',
   sources: ['vsftpd.conf(5): pasv_min_port, pasv_max_port', 'vsftpd 3.0.3 privops.c vsf_privop_pasv_listen'],
   docs: {
     what:
@@ -40,7 +41,7 @@ const pasvRangeInvalid: Rule = {
     why:
       'The firewall is opened for the range that was written, vsftpd advertises ports from the ' +
       'range it computed: PASV replies point at closed ports and transfers time out. A port held ' +
-      'by vsftpd\'s own listener can never be bound, and an overlap with ftp_data_port makes ' +
+      "by vsftpd's own listener can never be bound, and an overlap with ftp_data_port makes " +
       'passive and active transfers take the port from each other.',
     prevents:
       '"425 Failed to establish connection." after the client timed out on a closed port; ' +
@@ -87,7 +88,7 @@ const pasvRangeInvalid: Rule = {
         });
       } else if (maxValue < range.lo) {
         reported.add(max);
-        const floor = range.minUsed ? config.describe(min) : 'vsftpd\'s floor of 1024';
+        const floor = range.minUsed ? config.describe(min) : "vsftpd's floor of 1024";
         const swappable = min.source !== null && range.minUsed && maxValue > PASV_PORT_FLOOR;
         report({
           ...at(max),
@@ -110,9 +111,7 @@ const pasvRangeInvalid: Rule = {
       report({
         line,
         option: onlyOne.option.name,
-        message:
-          `${shown(onlyOne)} without ${missing}: ${uses} (${rangeSize(range)} ports, ${other}); ` +
-          `set ${missing} too`,
+        message: `${shown(onlyOne)} without ${missing}: ${uses} (${rangeSize(range)} ports, ${other}); ` + `set ${missing} too`,
       });
     }
 
@@ -128,8 +127,7 @@ const pasvRangeInvalid: Rule = {
       }
     }
     const dataPort = config.get('ftp_data_port');
-    const activeFrom20 =
-      config.isOn('connect_from_port_20') && config.isOn('port_enable');
+    const activeFrom20 = config.isOn('connect_from_port_20') && config.isOn('port_enable');
     if (activeFrom20 && dataPort && typeof dataPort.value === 'number') {
       const port = asPort(dataPort.value);
       if (rangeContains(range, port)) {
@@ -149,9 +147,7 @@ const pasvRangeInvalid: Rule = {
       severity: allBusy ? 'error' : 'warning',
       message:
         `the passive range ${formatRange(range)} contains ${busy.join(' and ')}` +
-        (allBusy
-          ? '; no port is left, so every PASV/EPSV dies with "500 OOPS: vsf_sysutil_bind"'
-          : '; move the range off that port'),
+        (allBusy ? '; no port is left, so every PASV/EPSV dies with "500 OOPS: vsf_sysutil_bind"' : '; move the range off that port'),
     });
   },
 };

@@ -21,8 +21,7 @@ const pasvRangeMissing: Rule = {
       'advertises are open or forwarded. Opening sixty thousand ports is not an option, so in ' +
       'practice most PASV replies point at a closed port: the client times out and vsftpd answers ' +
       'the transfer with "425 Failed to establish connection." after accept_timeout.',
-    prevents:
-      '227 Entering Passive Mode (...) to a port the firewall drops, then "425 Failed to establish connection."',
+    prevents: '227 Entering Passive Mode (...) to a port the firewall drops, then "425 Failed to establish connection."',
     example: {
       bad: 'pasv_enable=YES',
       good: `pasv_enable=YES\npasv_min_port=${SUGGESTED_MIN}\npasv_max_port=${SUGGESTED_MAX}`,
@@ -32,7 +31,7 @@ const pasvRangeMissing: Rule = {
       'range set by --pasv-range or "pasvRange" in .vsftpd-lint.json). The ' +
       'firewall (and any NAT port forwarding) must be changed to open exactly that range, or ' +
       'passive transfers stop working. Where a standalone server sets max_clients above the ' +
-      'range\'s size, the range written is widened to max_clients ports, so that it cannot run out ' +
+      "range's size, the range written is widened to max_clients ports, so that it cannot run out " +
       'under load (see pasv-range-small).',
   },
   check({ document, config, options, report }) {

@@ -11,7 +11,7 @@ const pasvRangeSmall: Rule = {
   sources: ['vsftpd 3.0.3 privops.c vsf_privop_pasv_listen, postlogin.c'],
   docs: {
     what:
-      'The effective passive range (after vsftpd\'s own adjustments, see pasv-range-invalid) has ' +
+      "The effective passive range (after vsftpd's own adjustments, see pasv-range-invalid) has " +
       'fewer ports than the max_clients the configuration sets: the number of sessions the ' +
       'standalone listener accepts. Not checked when max_clients is left at its compiled default ' +
       '(2000, which nobody chose and which would flag every firewall-friendly range), is 0 ' +

@@ -8,7 +8,7 @@ const perUserNoEffect: Rule = {
   severity: 'warning',
   fixable: 'none',
   perUser: 'only',
-  summary: 'A per-user config file sets an option that vsftpd reads before login: the server\'s value applies.',
+  summary: "A per-user config file sets an option that vsftpd reads before login: the server's value applies.",
   sources: [
     `${PER_USER_SOURCE}: the file is read after login, into the same tunables`,
     'main.c, standalone.c, prelogin.c, privops.c, ssl.c, logging.c: where each listed option is read',
@@ -23,7 +23,7 @@ const perUserNoEffect: Rule = {
       'context and the log files. The message says where vsftpd reads the option.',
     why:
       'vsftpd reads user_config_dir/USERNAME after the login succeeded, just before it starts ' +
-      'the user\'s session (twoprocess.c). Everything decided earlier keeps the value of the ' +
+      "the user's session (twoprocess.c). Everything decided earlier keeps the value of the " +
       'server config, so the line only misleads: chroot_local_user=YES here does not chroot the ' +
       'user, and xferlog_enable=NO does not stop the transfer log.',
     prevents: 'a per-user setting that looks in force but is ignored (for example a chroot that never happens)',

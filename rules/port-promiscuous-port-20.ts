@@ -12,7 +12,7 @@ const portPromiscuousPort20: Rule = {
   sources: ['vsftpd.conf(5): connect_from_port_20, port_promiscuous', 'vsftpd 3.0.3 ftpdataio.c, privops.c'],
   docs: {
     what:
-      'connect_from_port_20=YES (set by Debian\'s shipped file) together with port_promiscuous=YES, ' +
+      "connect_from_port_20=YES (set by Debian's shipped file) together with port_promiscuous=YES, " +
       'with active mode on and ftp_data_port a privileged port (below 1024; 20 by default).',
     why:
       'connect_from_port_20 binds active-mode data connections to source port ftp_data_port ' +

@@ -11,7 +11,7 @@ const portPromiscuous: Rule = {
   docs: {
     what: 'port_promiscuous=YES.',
     why:
-      'Normally PORT/EPRT must name the client\'s own IP address and a port of 1024 or above, ' +
+      "Normally PORT/EPRT must name the client's own IP address and a port of 1024 or above, " +
       'else "500 Illegal PORT command.". With port_promiscuous=YES vsftpd connects wherever a ' +
       'client says: the server can be used to scan or send data to third hosts from its own ' +
       'address (the FTP bounce attack), e.g. hosts behind the same firewall. It also makes ' +
@@ -31,7 +31,7 @@ const portPromiscuous: Rule = {
     report({
       ...at(option),
       message: portOn
-        ? 'port_promiscuous=YES lets PORT/EPRT send vsftpd\'s data connections to any host and port ' +
+        ? "port_promiscuous=YES lets PORT/EPRT send vsftpd's data connections to any host and port " +
           '(FTP bounce) and turns off isolate_network; write port_promiscuous=NO'
         : 'port_promiscuous=YES has no use with port_enable=NO but still turns off isolate_network ' +
           'for every session; write port_promiscuous=NO',

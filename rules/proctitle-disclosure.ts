@@ -11,7 +11,7 @@ const proctitleDisclosure: Rule = {
   docs: {
     what: 'setproctitle_enable=YES.',
     why:
-      'vsftpd then rewrites its process titles with each session\'s state: the client\'s IP ' +
+      "vsftpd then rewrites its process titles with each session's state: the client's IP " +
       'address, the user name and the command in progress. Every local account can read them ' +
       'with ps.',
     prevents: 'ps output such as "vsftpd: 192.0.2.7/alice: RETR payroll.xlsx"',

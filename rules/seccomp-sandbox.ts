@@ -6,7 +6,7 @@ const seccompSandbox: Rule = {
   category: 'startup',
   severity: 'warning',
   fixable: 'unsafe',
-  summary: "seccomp_sandbox=YES kills vsftpd 3.0.x sessions on current glibc (confirmed on Debian 12).",
+  summary: 'seccomp_sandbox=YES kills vsftpd 3.0.x sessions on current glibc (confirmed on Debian 12).',
   sources: ['seccompsandbox.c (the option is undocumented in the 3.0.2/Debian man page)', 'reference 3.4 (run on Debian 12)'],
   docs: {
     what:
@@ -15,7 +15,7 @@ const seccompSandbox: Rule = {
     why:
       'The seccomp filter of vsftpd 3.0.x allows a fixed list of system calls; current glibc ' +
       'uses others (newfstatat), so the kernel kills the session with SIGSYS at its first file ' +
-      'operation (SIZE, LIST, RETR). Confirmed with Debian 12\'s vsftpd 3.0.3 (a warning there); ' +
+      "operation (SIZE, LIST, RETR). Confirmed with Debian 12's vsftpd 3.0.3 (a warning there); " +
       'for other builds it depends on the C library they run with (info).',
     prevents: 'the control connection closed without a reply, or "500 OOPS: child died", at the first LIST/RETR/SIZE',
     example: { bad: 'seccomp_sandbox=YES', good: 'seccomp_sandbox=NO' },

@@ -11,12 +11,8 @@ const spaceAroundEquals: Rule = {
   perUser: 'also',
   summary: 'Blanks around "=" become part of the name or of a boolean value, and vsftpd stops.',
   docs: {
-    what:
-      'A setting written with blanks before "=" ("listen = YES"), or a boolean with a blank after ' +
-      'it ("listen= YES").',
-    why:
-      'vsftpd does not trim around "=": "listen " (with the space) is not an option name, and ' +
-      '" YES" is not a boolean.',
+    what: 'A setting written with blanks before "=" ("listen = YES"), or a boolean with a blank after ' + 'it ("listen= YES").',
+    why: 'vsftpd does not trim around "=": "listen " (with the space) is not an option name, and ' + '" YES" is not a boolean.',
     prevents:
       '500 OOPS: unrecognised variable in config file: NAME (with a trailing space), or ' +
       '500 OOPS: bad bool value in config file for: NAME',

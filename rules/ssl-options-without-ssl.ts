@@ -3,17 +3,39 @@ import { compiledDefault } from '../src/schema/targets';
 
 /** Options that do something only when ssl_enable=YES (ssl.c, prelogin.c, postlogin.c, ftpdataio.c). */
 const TLS_ONLY = [
-  'force_local_logins_ssl', 'force_local_data_ssl', 'force_anon_logins_ssl', 'force_anon_data_ssl',
-  'implicit_ssl', 'require_cert', 'validate_cert', 'allow_anon_ssl', 'ssl_request_cert',
-  'require_ssl_reuse', 'ssl_sslv2', 'ssl_sslv3', 'ssl_tlsv1', 'ssl_tlsv1_1', 'ssl_tlsv1_2',
-  'ssl_tlsv1_3', 'strict_ssl_read_eof', 'strict_ssl_write_shutdown', 'debug_ssl', 'ssl_ciphers',
-  'ca_certs_file', 'ssl_sni_hostname',
+  'force_local_logins_ssl',
+  'force_local_data_ssl',
+  'force_anon_logins_ssl',
+  'force_anon_data_ssl',
+  'implicit_ssl',
+  'require_cert',
+  'validate_cert',
+  'allow_anon_ssl',
+  'ssl_request_cert',
+  'require_ssl_reuse',
+  'ssl_sslv2',
+  'ssl_sslv3',
+  'ssl_tlsv1',
+  'ssl_tlsv1_1',
+  'ssl_tlsv1_2',
+  'ssl_tlsv1_3',
+  'strict_ssl_read_eof',
+  'strict_ssl_write_shutdown',
+  'debug_ssl',
+  'ssl_ciphers',
+  'ca_certs_file',
+  'ssl_sni_hostname',
 ];
 
 /** Settings that, written as YES, ask for protection the server then does not give. */
 const DEMANDS = new Set([
-  'force_local_logins_ssl', 'force_local_data_ssl', 'force_anon_logins_ssl', 'force_anon_data_ssl',
-  'implicit_ssl', 'require_cert', 'validate_cert',
+  'force_local_logins_ssl',
+  'force_local_data_ssl',
+  'force_anon_logins_ssl',
+  'force_anon_data_ssl',
+  'implicit_ssl',
+  'require_cert',
+  'validate_cert',
 ]);
 
 const sslOptionsWithoutSsl: Rule = {
@@ -28,7 +50,7 @@ const sslOptionsWithoutSsl: Rule = {
     what:
       'A TLS option (force_local_logins_ssl, force_local_data_ssl, implicit_ssl, ssl_tlsv1, ' +
       'ssl_ciphers, require_cert, ...) set by a line while ssl_enable is effectively NO. The ' +
-      'certificate and key paths are not reported: Debian\'s shipped file sets them in advance.',
+      "certificate and key paths are not reported: Debian's shipped file sets them in advance.",
     why:
       'Without ssl_enable=YES vsftpd does not offer AUTH TLS at all and ignores every other TLS ' +
       'option. A line like force_local_logins_ssl=YES reads as "passwords are protected" while ' +

@@ -27,14 +27,13 @@ const sslWithoutCert: Rule = {
       'TLS handshake fails; with force_local_logins_ssl=YES (the default) no local user can ' +
       'log in at all. That case is an error.',
     prevents:
-      '500 OOPS: SSL: cannot load RSA certificate; or "234 Proceed with negotiation." followed ' +
-      'by a TLS handshake_failure alert',
+      '500 OOPS: SSL: cannot load RSA certificate; or "234 Proceed with negotiation." followed ' + 'by a TLS handshake_failure alert',
     example: {
       bad: 'ssl_enable=YES',
       good: `ssl_enable=YES\nrsa_cert_file=${DEBIAN_CERT}\nrsa_private_key_file=${DEBIAN_KEY}`,
     },
     fix:
-      'Unsafe, Debian only: writes the snakeoil certificate and key of Debian\'s shipped file ' +
+      "Unsafe, Debian only: writes the snakeoil certificate and key of Debian's shipped file " +
       '(package ssl-cert creates them); a self-signed certificate makes clients warn. Elsewhere ' +
       'point rsa_cert_file (and rsa_private_key_file) at your certificate.',
   },

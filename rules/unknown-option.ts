@@ -30,7 +30,7 @@ const unknownOption: Rule = {
   summary: 'An option name the target build does not know stops vsftpd at start-up.',
   docs: {
     what:
-      'A setting whose name is not one of the target build\'s options: a typo, a wrong case ' +
+      "A setting whose name is not one of the target build's options: a typo, a wrong case " +
       '(names are case-sensitive), a hyphen for an underscore, or an option of another build ' +
       '(e.g. the Fedora-only `ssl_tlsv1_2` on Debian).',
     why:
@@ -40,7 +40,7 @@ const unknownOption: Rule = {
     example: { bad: 'pasv_enabled=YES\nListen=YES', good: 'pasv_enable=YES\nlisten=YES' },
     fix:
       'When the name differs from an option only in case, hyphens or surrounding blanks, the fix ' +
-      'writes the option\'s name (safe: vsftpd refuses the line, and that is evidently what was ' +
+      "writes the option's name (safe: vsftpd refuses the line, and that is evidently what was " +
       'meant). A spelling suggestion ("did you mean") is applied only as an unsafe fix, since ' +
       'the nearest name may not be the intended option. Neither fix is offered when the ' +
       'corrected line would grant more than vsftpd grants without it (it would turn on write ' +
@@ -56,9 +56,7 @@ const unknownOption: Rule = {
       if (outcome.kind !== 'unrecognised' || isExplainedByLayout(document, line)) continue;
       if (line.name !== line.name.trimEnd() && target.options.has(line.name.trimEnd())) continue;
       const reason =
-        line.name === ''
-          ? 'the line has no option name before "="'
-          : `${quote(line.name)} is not an option of ${target.label}`;
+        line.name === '' ? 'the line has no option name before "="' : `${quote(line.name)} is not an option of ${target.label}`;
       // Only a name made of name characters can be a misspelt name: "REM write_enable" or
       // "! write_enable" is commented-out text, which no suggestion may uncomment.
       const suggestion = /^[A-Za-z0-9_-]+[ \t]*$/.test(line.name) ? suggestOption(line.name, target) : undefined;
@@ -67,8 +65,7 @@ const unknownOption: Rule = {
       const hint = otherBuilds
         ? ` (it exists only in: ${otherBuilds.join(', ')})`
         : suggestion
-          ? `; did you mean '${suggestion.option}'?` +
-            (granted ? ` (not fixed automatically: it ${granted})` : '')
+          ? `; did you mean '${suggestion.option}'?` + (granted ? ` (not fixed automatically: it ${granted})` : '')
           : '';
       report({
         line,

@@ -46,8 +46,7 @@ const unlimitedLimits: Rule = {
       'the limits that would answer "421 There are too many connected users, please try later.", ' +
       '"421 There are too many connections from your internet address." and "421 Timeout."',
     example: { bad: 'listen=YES\nmax_clients=0\nmax_per_ip=0', good: 'listen=YES\nmax_clients=200\nmax_per_ip=10' },
-    fix:
-      "Unsafe (the limit starts to apply): the value is set to the target build's compiled default.",
+    fix: "Unsafe (the limit starts to apply): the value is set to the target build's compiled default.",
   },
   check({ document, target, config, report }) {
     for (const { option: name, effect, applies } of LIMITS) {

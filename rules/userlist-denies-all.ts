@@ -9,9 +9,7 @@ const userlistDeniesAll: Rule = {
   summary: 'userlist_deny=NO with local_enable=NO refuses every login, anonymous included.',
   sources: ['vsftpd.conf(5): userlist_enable, userlist_deny', 'twoprocess.c, prelogin.c handle_user_command'],
   docs: {
-    what:
-      'userlist_enable=YES with userlist_deny=NO (only users in userlist_file may log in) on a ' +
-      'server with local_enable=NO.',
+    what: 'userlist_enable=YES with userlist_deny=NO (only users in userlist_file may log in) on a ' + 'server with local_enable=NO.',
     why:
       'vsftpd reads userlist_file only when local_enable=YES. Otherwise the list counts as ' +
       'empty, and with userlist_deny=NO nobody is on it: every USER command, "anonymous" and ' +

@@ -33,7 +33,7 @@ const weakPrivilegeSeparation: Rule = {
       'chroot altogether (the man page: "naive use of this option can create massive security ' +
       'problems"); it also forces one_process_model. one_process_model=YES drops the helper ' +
       'process and only works for anonymous-only servers.',
-    prevents: 'sessions with more privilege, or less confinement, than vsftpd\'s design gives them',
+    prevents: "sessions with more privilege, or less confinement, than vsftpd's design gives them",
     example: { bad: 'anonymous_enable=YES\none_process_model=YES', good: 'anonymous_enable=YES\none_process_model=NO' },
     fix:
       'No automatic fix: run_as_launching_user=NO requires starting vsftpd as root ("500 ' +

@@ -117,8 +117,7 @@ const weakSslCiphers: Rule = {
     report({
       ...at(ciphers),
       severity: onlyAnonymous ? 'info' : 'warning',
-      message:
-        `${config.describe(ciphers)} allows ${list}; exclude them, e.g. ssl_ciphers=HIGH:!aNULL:!MD5:!3DES`,
+      message: `${config.describe(ciphers)} allows ${list}; exclude them, e.g. ssl_ciphers=HIGH:!aNULL:!MD5:!3DES`,
     });
   },
 };

@@ -55,9 +55,7 @@ const weakUmask: Rule = {
       report({
         ...at(umask),
         severity: open === 'world' ? 'warning' : 'info',
-        message:
-          `${config.describe(umask)} leaves ${whose} uploads and new directories ${open}-writable; ` +
-          `use ${name}=${stronger}`,
+        message: `${config.describe(umask)} leaves ${whose} uploads and new directories ${open}-writable; ` + `use ${name}=${stronger}`,
         fix: fixWith('unsafe', setValue(document, umask, stronger)),
       });
     }

@@ -31,7 +31,7 @@ const writableChroot: Rule = {
     },
     fix:
       'Make each chroot root non-writable (chmod a-w ~user) and give the user a writable ' +
-      'subdirectory; or set allow_writeable_chroot=YES, which vsftpd\'s author warns against ' +
+      "subdirectory; or set allow_writeable_chroot=YES, which vsftpd's author warns against " +
       '(a writable jail root enables chroot-escape tricks). No automatic fix.',
   },
   check({ config, report }) {

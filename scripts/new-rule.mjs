@@ -17,8 +17,7 @@ import { fileURLToPath } from 'node:url';
 const CATEGORY_HUNDREDS = { syntax: 1, 'data-connection': 2, startup: 3, security: 4, hygiene: 5 };
 
 const USAGE =
-  'usage: npm run new-rule -- NAME [--category syntax|data-connection|startup|security|hygiene] ' +
-  '[--option OPTION] [--no-docs]';
+  'usage: npm run new-rule -- NAME [--category syntax|data-connection|startup|security|hygiene] ' + '[--option OPTION] [--no-docs]';
 
 /** @param {string} message */
 function fail(message) {
@@ -172,7 +171,13 @@ function main() {
   fs.writeFileSync(path.join(files.fixtures, 'bad.conf'), `# TODO: a realistic config the rule reports\nlisten=YES\n${args.option}=TODO\n`);
   fs.writeFileSync(path.join(files.fixtures, 'good.conf'), '# TODO: the same config, corrected\nlisten=YES\n');
   fs.writeFileSync(files.cases, caseTable(rule));
-  for (const file of [files.rule, files.index, path.join(files.fixtures, 'bad.conf'), path.join(files.fixtures, 'good.conf'), files.cases]) {
+  for (const file of [
+    files.rule,
+    files.index,
+    path.join(files.fixtures, 'bad.conf'),
+    path.join(files.fixtures, 'good.conf'),
+    files.cases,
+  ]) {
     process.stdout.write(`wrote ${path.relative(root, file)}\n`);
   }
   if (args.docs) {

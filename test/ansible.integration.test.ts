@@ -288,7 +288,10 @@ function unchanged(file: string, content: string): void {
       // An absolute path that does not exist: installed there.
       host1: {
         conf: 'host1/vsftpd.conf',
-        vars: { vsftpd_lint: '{{ vsftpd_conf_path | dirname }}/bin/vsftpd-lint', vsftpd_lint_lib_dir: '{{ vsftpd_conf_path | dirname }}/lib' },
+        vars: {
+          vsftpd_lint: '{{ vsftpd_conf_path | dirname }}/bin/vsftpd-lint',
+          vsftpd_lint_lib_dir: '{{ vsftpd_conf_path | dirname }}/lib',
+        },
       },
       // A name that is not on PATH: installed into vsftpd_lint_install_dir.
       host2: {

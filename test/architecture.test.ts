@@ -37,7 +37,23 @@ function layerOf(file: string): Layer {
 
 /** The probe is an FTP client: network, and nothing else. */
 const PROBE_IO = ['net', 'tls'];
-const NODE_IO = new Set(['fs', 'fs/promises', 'child_process', 'net', 'tls', 'dgram', 'http', 'https', 'http2', 'os', 'readline', 'tty', 'worker_threads', 'cluster', 'process']);
+const NODE_IO = new Set([
+  'fs',
+  'fs/promises',
+  'child_process',
+  'net',
+  'tls',
+  'dgram',
+  'http',
+  'https',
+  'http2',
+  'os',
+  'readline',
+  'tty',
+  'worker_threads',
+  'cluster',
+  'process',
+]);
 
 /** Modules outside src/cli that the CLI may import although they are not the public API. */
 const CLI_SIDE = new Set(['src/fix/write-file.ts', 'src/lsp/server.ts', 'src/lsp/language.ts', 'src/docs/links.ts']);
@@ -96,7 +112,10 @@ function importsOf(file: string): Import[] {
       add(node.moduleSpecifier.text, names);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.exportClause;
-      add(node.moduleSpecifier.text, clause && ts.isNamedExports(clause) ? clause.elements.map((e) => (e.propertyName ?? e.name).text) : undefined);
+      add(
+        node.moduleSpecifier.text,
+        clause && ts.isNamedExports(clause) ? clause.elements.map((e) => (e.propertyName ?? e.name).text) : undefined,
+      );
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
       if (arg && ts.isStringLiteral(arg)) add(arg.text, undefined);
@@ -193,11 +212,15 @@ describe('module boundaries', () => {
   });
 
   test('the engine imports no rule (the caller passes the registry)', () => {
-    expect(IMPORTS.filter((i) => layerOf(i.from) === 'engine' && layerOf(i.to) === 'rules').map((i) => `${i.from} imports ${i.to}`)).toEqual([]);
+    expect(
+      IMPORTS.filter((i) => layerOf(i.from) === 'engine' && layerOf(i.to) === 'rules').map((i) => `${i.from} imports ${i.to}`),
+    ).toEqual([]);
   });
 
   test('rules import only the engine, the schema, the parser and each other', () => {
-    const violations = IMPORTS.filter((i) => layerOf(i.from) === 'rules' && (!i.local || !['parser', 'schema', 'engine', 'rules'].includes(layerOf(i.to))));
+    const violations = IMPORTS.filter(
+      (i) => layerOf(i.from) === 'rules' && (!i.local || !['parser', 'schema', 'engine', 'rules'].includes(layerOf(i.to))),
+    );
     expect(violations.map((i) => `${i.from} imports ${i.to}`)).toEqual([]);
   });
 

@@ -15,7 +15,11 @@ import * as vm from 'vm';
 
 const ROOT = path.resolve(__dirname, '..');
 const run = (entry: string, args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, entry), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [path.join(ROOT, entry), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
@@ -92,7 +96,11 @@ describe('the code cache', () => {
     const copy = path.join(tmp, 'vsftpd-lint');
     fs.copyFileSync(path.join(ROOT, 'dist/vsftpd-lint.js'), copy);
     const args = ['--format', 'json', path.join(ROOT, 'fixtures/examples/edited-vsftpd.conf')];
-    const alone = spawnSync(process.execPath, [copy, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: tmp } });
+    const alone = spawnSync(process.execPath, [copy, ...args], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: tmp },
+    });
     const installed = spawnSync(process.execPath, [path.join(ROOT, 'dist/vsftpd-lint.js'), ...args], { cwd: tmp, encoding: 'utf8' });
     expect({ status: alone.status, stdout: alone.stdout, stderr: alone.stderr }).toEqual({
       status: installed.status,

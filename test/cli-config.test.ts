@@ -129,7 +129,7 @@ describe('config file discovery', () => {
     expect(report.target).toBe('fedora'); // the first file's build
   });
 
-  test('the config\'s pasvRange is what fixes write', () => {
+  test("the config's pasvRange is what fixes write", () => {
     const run = cli(['--diff', '--unsafe-fixes', DEEP]);
     expect(run.stdout).toContain('+pasv_min_port=50000\n+pasv_max_port=50099\n');
   });
@@ -151,9 +151,7 @@ describe('config file discovery', () => {
     const conf = write(dir, 'sub/vsftpd.conf', 'listen=YES\n');
     const run = cli([conf, path.join(ROOT, CLEAN)]);
     expect(run.status).toBe(2);
-    expect(stderrLines(run)).toEqual([
-      `vsftpd-lint: ${path.join(dir, '.vsftpd-lint.json')}:1:29: invalid JSON: trailing comma before '}'`,
-    ]);
+    expect(stderrLines(run)).toEqual([`vsftpd-lint: ${path.join(dir, '.vsftpd-lint.json')}:1:29: invalid JSON: trailing comma before '}'`]);
     expect(run.stdout).toBe('');
     // --no-config lints the same file.
     expect(cli(['--no-config', conf]).status).toBe(0);
@@ -210,9 +208,7 @@ describe('--rule, --enable, --disable', () => {
   });
 
   test('--enable and --disable take ids, names and categories, comma-separated and repeated', () => {
-    const { report } = json([
-      '--no-config', '--disable', 'security,data-connection', '--disable', 'hygiene', '--enable', 'hide-ids', DEEP,
-    ]);
+    const { report } = json(['--no-config', '--disable', 'security,data-connection', '--disable', 'hygiene', '--enable', 'hide-ids', DEEP]);
     const ids = ruleIds(report.files[0]);
     expect(ids).toContain('VSF412'); // hide-ids: off by default, enabled by name
     expect(ids.filter((id) => id !== 'VSF412').every((id) => /^VSF[13]/.test(id))).toBe(true);
@@ -227,10 +223,16 @@ describe('--rule, --enable, --disable', () => {
   test.each([
     [['--rule', 'VSF999=off'], "vsftpd-lint: --rule VSF999=off: unknown rule 'VSF999' (see --list-rules)"],
     [['--rule', 'VSF102=loud'], 'vsftpd-lint: --rule VSF102=loud: expected off|info|warning|error after "=", got "loud"'],
-    [['--rule', 'security=off'], "vsftpd-lint: --rule security=off: 'security' is a category, not a rule: use enable/disable for categories"],
+    [
+      ['--rule', 'security=off'],
+      "vsftpd-lint: --rule security=off: 'security' is a category, not a rule: use enable/disable for categories",
+    ],
     [['--enable', 'hygeine'], "vsftpd-lint: --enable hygeine: unknown rule or category 'hygeine' (did you mean hygiene?)"],
     [['--disable', 'VSF102,nope'], "vsftpd-lint: --disable nope: unknown rule or category 'nope' (see --list-rules)"],
-    [['--pasv-range', '80-90'], 'vsftpd-lint: --pasv-range: expected "MIN-MAX" with 1025 <= MIN <= MAX <= 65534, such as "40000-40100", got "80-90" (vsftpd ignores pasv_min_port <= 1024 and pasv_max_port >= 65535)'],
+    [
+      ['--pasv-range', '80-90'],
+      'vsftpd-lint: --pasv-range: expected "MIN-MAX" with 1025 <= MIN <= MAX <= 65534, such as "40000-40100", got "80-90" (vsftpd ignores pasv_min_port <= 1024 and pasv_max_port >= 65535)',
+    ],
   ])('%j: exit 2, one line, nothing linted', (flags, message) => {
     const run = cli([...flags, CLEAN]);
     expect(run.status).toBe(2);
@@ -269,9 +271,7 @@ describe('inline suppressions', () => {
     // The two earlier xferlog_enable lines (11, 12) are duplicates of line 14, inside disable ... enable.
     const duplicates = suppressed.filter((f) => f.ruleId === 'VSF501');
     expect(duplicates.map((f) => f.line)).toEqual([11, 12]);
-    expect(duplicates[0].suppressions).toEqual([
-      { kind: 'disable', line: 10, justification: 'two templates write it; both say the same' },
-    ]);
+    expect(duplicates[0].suppressions).toEqual([{ kind: 'disable', line: 10, justification: 'two templates write it; both say the same' }]);
   });
 
   test('--no-inline-config ignores every directive', () => {
@@ -291,7 +291,11 @@ describe('inline suppressions', () => {
 
   test('an error that stops vsftpd cannot be suppressed', () => {
     const dir = freshDir();
-    const conf = write(dir, 'vsftpd.conf', 'listen=YES\n# vsftpd-lint disable-next-line bad-bool-value -- we know\nanonymous_enable=YES \n');
+    const conf = write(
+      dir,
+      'vsftpd.conf',
+      'listen=YES\n# vsftpd-lint disable-next-line bad-bool-value -- we know\nanonymous_enable=YES \n',
+    );
     const { run, report } = json(['--no-config', conf]);
     expect(run.status).toBe(1);
     expect(report.files[0].findings.find((f) => f.ruleId === 'VSF102')?.line).toBe(3);
@@ -375,7 +379,9 @@ describe('exit status flags', () => {
     expect(warnings.stdout).toBe('no problems\n');
     expect(warnings.status).toBe(0);
     const errors = cli(['--quiet', '--no-config', '--format', 'gcc', DEEP, ERRORS]);
-    expect(errors.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^fixtures\/cli\/errors\.conf:2:8: error: .*\[VSF102\/bad-bool-value\]$/)]);
+    expect(errors.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^fixtures\/cli\/errors\.conf:2:8: error: .*\[VSF102\/bad-bool-value\]$/),
+    ]);
     expect(errors.status).toBe(1);
   });
 });
@@ -432,17 +438,19 @@ describe('--print-effective', () => {
     expect(run.stderr).toBe('');
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(debianOptions.length);
-    expect(lines).toEqual(expect.arrayContaining([
-      'listen=YES  # line 2',
-      'anonymous_enable=NO  # line 3',
-      'local_umask=026  # line 5 (written as 22)',
-      'ftpd_banner=Authorised use only.  # line 6',
-      'pasv_min_port=40000  # line 7',
-      'listen_ipv6=NO  # compiled default (Debian vsftpd 3.0.3)',
-      'anon_umask=077  # compiled default (Debian vsftpd 3.0.3)',
-      'banner_file=  # compiled default (Debian vsftpd 3.0.3)',
-      'pasv_enable=YES  # compiled default (Debian vsftpd 3.0.3)',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'listen=YES  # line 2',
+        'anonymous_enable=NO  # line 3',
+        'local_umask=026  # line 5 (written as 22)',
+        'ftpd_banner=Authorised use only.  # line 6',
+        'pasv_min_port=40000  # line 7',
+        'listen_ipv6=NO  # compiled default (Debian vsftpd 3.0.3)',
+        'anon_umask=077  # compiled default (Debian vsftpd 3.0.3)',
+        'banner_file=  # compiled default (Debian vsftpd 3.0.3)',
+        'pasv_enable=YES  # compiled default (Debian vsftpd 3.0.3)',
+      ]),
+    );
   });
 
   test('--format json', () => {
@@ -457,7 +465,7 @@ describe('--print-effective', () => {
     expect(byName.get('max_clients')).toMatchObject({ type: 'uint', value: 2000, source: { default: true } });
   });
 
-  test('uses the target of the file\'s config (an override here)', () => {
+  test("uses the target of the file's config (an override here)", () => {
     const run = cli(['--print-effective', FEDORA]);
     expect(run.stdout).toContain('ssl_tlsv1_2=YES  # line 4');
     expect(run.stdout).toContain('# compiled default (Fedora/RHEL 8-9 vsftpd 3.0.x)');
@@ -516,8 +524,19 @@ describe('shell completion and help', () => {
     const run = cli(['--help']);
     expect(run.status).toBe(0);
     for (const flag of [
-      '--config', '--rule', '--enable', '--disable', '--inline-config', '--pasv-range', '--output-file', '--quiet',
-      '--stdin-filename', '--exit-zero', '--exit-non-zero-on-fix', '--print-effective', 'completion',
+      '--config',
+      '--rule',
+      '--enable',
+      '--disable',
+      '--inline-config',
+      '--pasv-range',
+      '--output-file',
+      '--quiet',
+      '--stdin-filename',
+      '--exit-zero',
+      '--exit-non-zero-on-fix',
+      '--print-effective',
+      'completion',
     ]) {
       expect(run.stdout).toContain(flag);
     }
@@ -528,7 +547,7 @@ describe('shell completion and help', () => {
     expect(run.stdout).toContain('vsftpd-lint --format sarif -o out.sarif *.conf');
   });
 
-  test('with no file and --config, the config\'s target picks the default config path', () => {
+  test("with no file and --config, the config's target picks the default config path", () => {
     const dir = freshDir();
     const config = write(dir, 'fedora.json', '{ "target": "fedora" }\n');
     const run = cli(['--config', config, '--format', 'json']);
@@ -543,15 +562,10 @@ describe('shell completion and help', () => {
 
 const README = path.join(ROOT, 'README.md');
 
-type Step =
-  | { readonly cat: string }
-  | { readonly args: string[]; readonly grep?: string; readonly status?: false };
+type Step = { readonly cat: string } | { readonly args: string[]; readonly grep?: string; readonly status?: false };
 
 const README_BLOCKS: Readonly<Record<string, readonly (readonly Step[])[]>> = {
-  'cli-config': [
-    [{ cat: PROJECT_CONFIG }, { args: [DEEP] }],
-    [{ args: ['--rule', 'VSF999=off', CLEAN] }],
-  ],
+  'cli-config': [[{ cat: PROJECT_CONFIG }, { args: [DEEP] }], [{ args: ['--rule', 'VSF999=off', CLEAN] }]],
   'cli-suppressions': [[{ cat: ANNOTATED }, { args: ['--no-config', ANNOTATED] }]],
   'cli-formats': [
     [{ args: ['--format', 'gcc', ERRORS, WARNINGS] }],
@@ -577,7 +591,10 @@ function renderStep(step: Step): string {
   let command = `$ vsftpd-lint ${step.args.join(' ')}`;
   if (step.grep !== undefined) {
     const pattern = new RegExp(step.grep);
-    output = run.stdout.split('\n').filter((l) => pattern.test(l)).join('\n');
+    output = run.stdout
+      .split('\n')
+      .filter((l) => pattern.test(l))
+      .join('\n');
     command += ` | grep -E '${step.grep}'`;
   }
   output = output.replace(/\n?$/, '\n');
@@ -610,13 +627,19 @@ describe('README', () => {
     const start = readme.indexOf('## Configuration');
     const end = readme.indexOf('## Fixing');
     expect(start).toBeGreaterThan(-1);
-    const lines = readme.slice(start, end).split('\n').map((l) => l.replace(/\s+# .*$/, ''));
+    const lines = readme
+      .slice(start, end)
+      .split('\n')
+      .map((l) => l.replace(/\s+# .*$/, ''));
     const commands = lines.flatMap((l) => /^(?:\$ )?vsftpd-lint ([^|<>]*?)\s*$/.exec(l)?.[1] ?? []);
     expect(commands.length).toBeGreaterThan(5);
     const cwd = freshDir(); // where a command's -o file lands
     fs.cpSync(path.join(ROOT, 'fixtures'), path.join(cwd, 'fixtures'), { recursive: true });
     for (const command of commands) {
-      const args = command.split(/\s+/).filter(Boolean).map((a) => a.replace(/^'(.*)'$/, '$1'));
+      const args = command
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((a) => a.replace(/^'(.*)'$/, '$1'));
       const run = cli(args, { cwd });
       expect({ command, usageError: run.status === 2 && /see --help/.test(run.stderr) }).toEqual({ command, usageError: false });
     }

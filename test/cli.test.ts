@@ -266,11 +266,28 @@ describe('--format json', () => {
       unreadableFiles: 0,
     });
     expect(report.files).toHaveLength(2);
-    expect(report.files[1]).toEqual({ path: CLEAN, encoding: 'utf8', target: 'debian-3.0.3', mode: 'server', findings: [], suppressed: [] });
+    expect(report.files[1]).toEqual({
+      path: CLEAN,
+      encoding: 'utf8',
+      target: 'debian-3.0.3',
+      mode: 'server',
+      findings: [],
+      suppressed: [],
+    });
     const [finding] = report.files[0].findings;
     expect(Object.keys(finding)).toEqual([
-      'ruleId', 'name', 'category', 'severity', 'message',
-      'line', 'column', 'endLine', 'endColumn', 'option', 'fixable', 'fix',
+      'ruleId',
+      'name',
+      'category',
+      'severity',
+      'message',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'option',
+      'fixable',
+      'fix',
     ]);
     expect(finding).toMatchObject({
       ruleId: 'VSF102',
@@ -349,18 +366,16 @@ describe('--list-rules and --explain', () => {
 });
 
 describe('usage', () => {
-  test.each([
-    [['--frobnicate', CLEAN]],
-    [['-x', CLEAN]],
-    [['--format', 'xml', CLEAN]],
-    [['--format']],
-  ])('%j is one line on stderr and exit 2', (args) => {
-    const run = cli(args);
-    expect(run.status).toBe(2);
-    expect(stderrLines(run)).toHaveLength(1);
-    expect(run.stderr).toMatch(/^vsftpd-lint: /);
-    expect(run.stdout).toBe('');
-  });
+  test.each([[['--frobnicate', CLEAN]], [['-x', CLEAN]], [['--format', 'xml', CLEAN]], [['--format']]])(
+    '%j is one line on stderr and exit 2',
+    (args) => {
+      const run = cli(args);
+      expect(run.status).toBe(2);
+      expect(stderrLines(run)).toHaveLength(1);
+      expect(run.stderr).toMatch(/^vsftpd-lint: /);
+      expect(run.stdout).toBe('');
+    },
+  );
 
   test('--help shows examples and exit codes', () => {
     const run = cli(['--help']);
@@ -431,8 +446,7 @@ describe('decode', () => {
 });
 
 describe('useColor', () => {
-  const decide = (flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean) =>
-    useColor({ flag, env, isTTY });
+  const decide = (flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean) => useColor({ flag, env, isTTY });
 
   test('a flag wins over the environment', () => {
     expect(decide(true, { NO_COLOR: '1' }, false)).toBe(true);

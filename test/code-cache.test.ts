@@ -36,7 +36,9 @@ describe('codeCacheFile', () => {
 
   test('~/.cache when $XDG_CACHE_HOME is unset or relative', () => {
     for (const env of [{}, { XDG_CACHE_HOME: 'relative/cache' }]) {
-      expect(codeCacheFile(context(env, tmp))).toBe(path.join(fs.realpathSync(tmp), '.cache', 'vsftpd-lint', cacheFileName(BUNDLE, RUNTIME)));
+      expect(codeCacheFile(context(env, tmp))).toBe(
+        path.join(fs.realpathSync(tmp), '.cache', 'vsftpd-lint', cacheFileName(BUNDLE, RUNTIME)),
+      );
     }
   });
 

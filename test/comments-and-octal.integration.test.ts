@@ -80,7 +80,11 @@ describe('inline-comment: vsftpd opens the whole text as the certificate file', 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsftpd-lint-cert-'));
     cert = path.join(dir, 'cert.pem');
     key = path.join(dir, 'key.pem');
-    const openssl = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=vsftpd-lint'], { encoding: 'utf8' });
+    const openssl = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=vsftpd-lint'],
+      { encoding: 'utf8' },
+    );
     if (openssl.status !== 0) throw new Error(`openssl could not make a certificate: ${openssl.stderr}`);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -126,7 +130,13 @@ async function withAnonymousSession<T>(
     const port = await freePort();
     const config = vsftpdConfig({ address: '127.0.0.1', port, root, extra }).replace('write_enable=NO\n', '');
     await Vsftpd.start({ dir, name: 'session', config, port });
-    const control = await ControlChannel.open('127.0.0.1', port, STEP_MS, () => undefined, (t) => t);
+    const control = await ControlChannel.open(
+      '127.0.0.1',
+      port,
+      STEP_MS,
+      () => undefined,
+      (t) => t,
+    );
     try {
       const greeting = await control.read(STEP_MS);
       expect(greeting.code).toBe(220);

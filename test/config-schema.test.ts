@@ -38,7 +38,7 @@ describe('config schema', () => {
   describe('the published schema, with a real JSON Schema validator (Ajv, draft-07)', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync(published, 'utf8')));
 
-    it('accepts the fixtures\' configs and every key', () => {
+    it("accepts the fixtures' configs and every key", () => {
       const repo = JSON.parse(fs.readFileSync(path.join(root, 'fixtures/project-config/repo/.vsftpd-lint.json'), 'utf8'));
       expect(validate(repo)).toBe(true);
       const all = {

@@ -20,11 +20,17 @@ interface OracleRecord {
   readonly exit: number;
 }
 
-const records: OracleRecord[] = CORPUS_DIR && fs.existsSync(ORACLE)
-  ? fs.readFileSync(ORACLE, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-  : [];
+const records: OracleRecord[] =
+  CORPUS_DIR && fs.existsSync(ORACLE)
+    ? fs
+        .readFileSync(ORACLE, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+    : [];
 
-const PARSE_MESSAGE = /^500 OOPS: (?:bad bool value in config file for: |unrecognised variable in config file: |missing value in config file for: )(.*)$/s;
+const PARSE_MESSAGE =
+  /^500 OOPS: (?:bad bool value in config file for: |unrecognised variable in config file: |missing value in config file for: )(.*)$/s;
 
 (records.length ? describe : describe.skip)('agreement with vsftpd on the real-world corpus', () => {
   it.each(records.map((r) => [r.file, r] as const))('%s', (file, record) => {

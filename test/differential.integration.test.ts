@@ -54,7 +54,7 @@ function requireVsftpd(): void {
   if (!vsftpdAvailable()) {
     throw new Error(
       `${VSFTPD_PATH} is missing: the differential test runs Debian's real vsftpd and is never ` +
-        "skipped. Install it (apt-get install -y vsftpd, as the CI set-up does) and run the " +
+        'skipped. Install it (apt-get install -y vsftpd, as the CI set-up does) and run the ' +
         "README's test command.",
     );
   }
@@ -156,14 +156,16 @@ function compare(c: Case, tally?: Record<VsftpdResult['kind'], number>): Mismatc
 
 function failOnMismatches(what: string, total: number, mismatches: readonly Mismatch[]): void {
   if (mismatches.length === 0) return;
-  const shown = mismatches.slice(0, MAX_REPORTED).map((m, i) =>
-    [
-      `${i + 1}. ${m.label}: ${m.reason}`,
-      `   config: ${m.config}`,
-      `   vsftpd: ${JSON.stringify(m.vsftpd)}`,
-      `   linter syntax errors: ${JSON.stringify(m.linter)}`,
-    ].join('\n'),
-  );
+  const shown = mismatches
+    .slice(0, MAX_REPORTED)
+    .map((m, i) =>
+      [
+        `${i + 1}. ${m.label}: ${m.reason}`,
+        `   config: ${m.config}`,
+        `   vsftpd: ${JSON.stringify(m.vsftpd)}`,
+        `   linter syntax errors: ${JSON.stringify(m.linter)}`,
+      ].join('\n'),
+    );
   const more = mismatches.length > MAX_REPORTED ? `\n... and ${mismatches.length - MAX_REPORTED} more` : '';
   throw new Error(
     `${mismatches.length} of ${total} ${what} disagree between the linter (target ${TARGET}) and ${VSFTPD_PATH}:\n\n` +
@@ -207,12 +209,15 @@ describe(`differential: linter vs ${VSFTPD_PATH} (${TARGET})`, () => {
       for (let i = 0; i < COUNT; i++) {
         const seed = configSeed(SEED, i);
         const text = generateConfig(seed);
-        const mismatch = compare({
-          label: `generated #${i} (generateConfig(${seed}))`,
-          bytes: Buffer.from(text, 'utf8'),
-          text,
-          encoding: 'utf8',
-        }, tally);
+        const mismatch = compare(
+          {
+            label: `generated #${i} (generateConfig(${seed}))`,
+            bytes: Buffer.from(text, 'utf8'),
+            text,
+            encoding: 'utf8',
+          },
+          tally,
+        );
         if (mismatch) mismatches.push(mismatch);
       }
       failOnMismatches('generated configs', COUNT, mismatches);

@@ -26,7 +26,13 @@ interface Run {
 function cli(args: readonly string[], options: { input?: string; cwd?: string } = {}): Run {
   const env = { ...process.env };
   for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM']) delete env[name];
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', env, encoding: 'utf8', timeout: 20000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    timeout: 20000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -68,9 +74,19 @@ describe('every backend prints the rules', () => {
     expect(run.stdout).toContain(`# vsftpd-lint firewall rules for ${conf} (Debian vsftpd 3.0.3)`);
     const expected = {
       nftables: ['tcp dport 2121 accept', 'tcp dport 40000-40009 accept', 'tcp sport 20 accept'],
-      iptables: ['*filter', '-A INPUT -p tcp --dport 2121 ', '-A INPUT -p tcp --dport 40000:40009 ', '-A OUTPUT -p tcp --sport 20 ', 'COMMIT'],
+      iptables: [
+        '*filter',
+        '-A INPUT -p tcp --dport 2121 ',
+        '-A INPUT -p tcp --dport 40000:40009 ',
+        '-A OUTPUT -p tcp --sport 20 ',
+        'COMMIT',
+      ],
       ufw: ['ufw allow 2121/tcp', 'ufw allow 40000:40009/tcp', 'ufw allow out proto tcp from any port 20'],
-      firewalld: ['firewall-cmd --permanent --add-port=2121/tcp', 'firewall-cmd --permanent --add-port=40000-40009/tcp', 'firewall-cmd --reload'],
+      firewalld: [
+        'firewall-cmd --permanent --add-port=2121/tcp',
+        'firewall-cmd --permanent --add-port=40000-40009/tcp',
+        'firewall-cmd --reload',
+      ],
     }[backend];
     for (const text of expected) expect(run.stdout).toContain(text);
   });
@@ -111,8 +127,14 @@ describeNetns('the real tools accept the printed rules (in a namespace of our ow
   it('nft -c -f accepts the nftables output, with default and custom names', () => {
     const ns = createNetns('fwc');
     // the table and chains must exist (Debian's nftables.conf, and a custom table): the rules never create them
-    nft(ns, 'table inet filter {\n chain input { type filter hook input priority filter; }\n chain output { type filter hook output priority filter; }\n}\n');
-    nft(ns, 'table ip fw {\n chain in { type filter hook input priority filter; }\n chain out { type filter hook output priority filter; }\n}\n');
+    nft(
+      ns,
+      'table inet filter {\n chain input { type filter hook input priority filter; }\n chain output { type filter hook output priority filter; }\n}\n',
+    );
+    nft(
+      ns,
+      'table ip fw {\n chain in { type filter hook input priority filter; }\n chain out { type filter hook output priority filter; }\n}\n',
+    );
     for (const extra of [[], ['--table', 'ip fw', '--input-chain', 'in', '--output-chain', 'out']]) {
       const run = cli(['firewall', conf, '--backend', 'nftables', ...extra]);
       expect(run.status).toBe(0);

@@ -47,7 +47,11 @@ const MODES: Record<string, readonly string[]> = {
 };
 
 function curl(ns: string, args: readonly string[]): { ok: boolean; out: string } {
-  const result = spawnSync('ip', ['netns', 'exec', ns, 'curl', '-sS', '--connect-timeout', '2', '-m', '6', ...args, 'ftp://10.203.0.1:2121/'], { encoding: 'utf8', timeout: 15000 });
+  const result = spawnSync(
+    'ip',
+    ['netns', 'exec', ns, 'curl', '-sS', '--connect-timeout', '2', '-m', '6', ...args, 'ftp://10.203.0.1:2121/'],
+    { encoding: 'utf8', timeout: 15000 },
+  );
   const out = `${result.stdout}${result.stderr}`;
   return { ok: result.status === 0 && out.includes('hello.txt'), out };
 }
@@ -55,7 +59,10 @@ function curl(ns: string, args: readonly string[]): { ok: boolean; out: string }
 /** Both chains with a policy of drop, only loopback allowed: the strictest server firewall. */
 const DROP_BOTH: Record<FirewallBackend, (ns: string) => void> = {
   nftables: (ns) =>
-    nft(ns, 'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  iif "lo" accept\n }\n chain output {\n  type filter hook output priority filter; policy drop;\n  oif "lo" accept\n }\n}\n'),
+    nft(
+      ns,
+      'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  iif "lo" accept\n }\n chain output {\n  type filter hook output priority filter; policy drop;\n  oif "lo" accept\n }\n}\n',
+    ),
   iptables: (ns) => {
     for (const chain of ['INPUT', 'OUTPUT']) nsRun(ns, 'iptables', ['-P', chain, 'DROP']);
     nsRun(ns, 'iptables', ['-A', 'INPUT', '-i', 'lo', '-j', 'ACCEPT']);
@@ -84,7 +91,12 @@ describeReal('the printed rules against input and output policies of drop', () =
       const srv = createNetns('srv');
       const cli = createNetns('cli');
       veth({ ns: srv, dev: 'veth-s', cidr: '10.203.0.1/24' }, { ns: cli, dev: 'veth-c', cidr: '10.203.0.2/24' });
-      const config = vsftpdConfig({ address: '10.203.0.1', port: 2121, root: work.root, extra: ['pasv_min_port=40000', 'pasv_max_port=40009', ...active] });
+      const config = vsftpdConfig({
+        address: '10.203.0.1',
+        port: 2121,
+        root: work.root,
+        extra: ['pasv_min_port=40000', 'pasv_max_port=40009', ...active],
+      });
       await Vsftpd.start({ dir: work.dir, name: `fw${++serial}`, config, port: 2121, netns: srv });
       // Ground truth without a firewall: every mode works.
       for (const [mode, args] of Object.entries(MODES)) expect({ mode, ...curl(cli, args) }).toMatchObject({ mode, ok: true });

@@ -71,7 +71,9 @@ describe('firewallPlan', () => {
       firewallPlan('listen=YES\n');
     } catch (error) {
       expect((error as FirewallError).rule).toEqual({ id: 'VSF202', name: 'pasv-range-missing' });
-      expect((error as Error).message).toMatch(/no pasv_min_port\/pasv_max_port is set, so vsftpd picks any port in 5001-65535.*pasv-range-missing, VSF202/);
+      expect((error as Error).message).toMatch(
+        /no pasv_min_port\/pasv_max_port is set, so vsftpd picks any port in 5001-65535.*pasv-range-missing, VSF202/,
+      );
     }
   });
 
@@ -83,7 +85,9 @@ describe('firewallPlan', () => {
   });
 
   it('notes that a conntrack helper cannot read FTPS, and the inetd case', () => {
-    expect(firewallPlan(`listen=YES\n${RANGE}ssl_enable=YES\n`).notes.join('\n')).toContain('with ssl_enable=YES the control connection is encrypted');
+    expect(firewallPlan(`listen=YES\n${RANGE}ssl_enable=YES\n`).notes.join('\n')).toContain(
+      'with ssl_enable=YES the control connection is encrypted',
+    );
     const inetd = firewallPlan(`listen=NO\nlisten_port=2121\n${RANGE}`);
     expect(inetd.control.port).toBe(21);
     expect(inetd.notes.join('\n')).toContain('inetd');
@@ -114,7 +118,9 @@ describe('each backend', () => {
       'add rule inet filter output tcp sport 40000-40009 ct state established accept comment "vsftpd passive data connection replies"',
       'add rule inet filter output tcp sport 20 accept comment "vsftpd active-mode data connections (connect_from_port_20, ftp_data_port)"',
     ]);
-    expect(body(firewallRules(config, 'nftables', { nftTable: 'ip fw', nftInputChain: 'in' }))[0]).toMatch(/^add rule ip fw in tcp dport 2121 /);
+    expect(body(firewallRules(config, 'nftables', { nftTable: 'ip fw', nftInputChain: 'in' }))[0]).toMatch(
+      /^add rule ip fw in tcp dport 2121 /,
+    );
     expect(() => firewallRules(config, 'nftables', { nftTable: 'inet x; flush ruleset' })).toThrow(/bad nftables table/);
   });
 
@@ -134,7 +140,9 @@ describe('each backend', () => {
       '-A PREROUTING -p tcp --dport 2121 -m comment --comment "vsftpd control connection (listen_port): FTP helper" -j CT --helper ftp',
       'COMMIT',
     ]);
-    expect(firewallRules(`${ephemeral}ssl_enable=YES\n`, 'nftables')).toMatch(/cannot read the encrypted\n?#? *PORT commands|cannot read the encrypted PORT/);
+    expect(firewallRules(`${ephemeral}ssl_enable=YES\n`, 'nftables')).toMatch(
+      /cannot read the encrypted\n?#? *PORT commands|cannot read the encrypted PORT/,
+    );
   });
 
   it('iptables', () => {
@@ -152,7 +160,11 @@ describe('each backend', () => {
   });
 
   it('passive ranges vsftpd ignores (below 1025, 0/0) are refused like an unset one; a lower bound below 1025 is raised to 1024, as vsftpd does', () => {
-    for (const range of ['pasv_min_port=100\npasv_max_port=200\n', 'pasv_min_port=0\npasv_max_port=0\n', 'pasv_min_port=1024\npasv_max_port=65535\n']) {
+    for (const range of [
+      'pasv_min_port=100\npasv_max_port=200\n',
+      'pasv_min_port=0\npasv_max_port=0\n',
+      'pasv_min_port=1024\npasv_max_port=65535\n',
+    ]) {
       let error: unknown;
       try {
         firewallPlan(`listen=YES\n${range}`);
@@ -165,7 +177,9 @@ describe('each backend', () => {
     }
     const raised = firewallPlan('listen=YES\npasv_min_port=500\npasv_max_port=1100\n');
     expect(raised.passive).toMatchObject({ lo: 1024, hi: 1100 });
-    expect(raised.notes.join('\n')).toContain('pasv_min_port is not used (1024 or below): vsftpd never picks a port below 1024, so the range starts at 1024');
+    expect(raised.notes.join('\n')).toContain(
+      'pasv_min_port is not used (1024 or below): vsftpd never picks a port below 1024, so the range starts at 1024',
+    );
   });
 
   it('a file name or config text with newlines or escapes cannot add a line to any output', () => {
@@ -238,7 +252,8 @@ const DEBIAN_NFTABLES_CONF =
   'table inet filter {\n chain input { type filter hook input priority filter; }\n chain forward { type filter hook forward priority filter; }\n chain output { type filter hook output priority filter; }\n}\n';
 
 /** A server firewall that drops everything new except loopback: Debian's nftables.conf plus a policy. */
-const DEFAULT_DROP = 'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n }\n chain output {\n  type filter hook output priority filter;\n }\n}\n';
+const DEFAULT_DROP =
+  'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n }\n chain output {\n  type filter hook output priority filter;\n }\n}\n';
 
 describeNetns('the real tools accept every backend output they can check', () => {
   beforeAll(() => cleanStaleNetns());
@@ -272,7 +287,9 @@ describeNetns('the real tools accept every backend output they can check', () =>
     nft(ns, DEFAULT_DROP);
     nsRun(ns, 'nft', ['-f', write('load.nft', firewallRules(CONFIGS['range + active from port 20'], 'nftables'))]);
     const listed = nsRun(ns, 'nft', ['list', 'chain', 'inet', 'filter', 'input']).stdout;
-    expect(listed).toMatch(/policy drop;[\s\S]*ct state established,related accept[\s\S]*tcp dport 2121 accept[\s\S]*tcp dport 40000-40009 accept/);
+    expect(listed).toMatch(
+      /policy drop;[\s\S]*ct state established,related accept[\s\S]*tcp dport 2121 accept[\s\S]*tcp dport 40000-40009 accept/,
+    );
   });
 
   it('nft -f into a table or chain that does not exist fails loudly and loads nothing', () => {
@@ -286,7 +303,9 @@ describeNetns('the real tools accept every backend output they can check', () =>
     const missingChain = nsRun(ns, 'nft', ['-f', file], { check: false });
     expect(missingChain.status).not.toBe(0);
     expect(nsRun(ns, 'nft', ['list', 'chain', 'inet', 'filter', 'input']).stdout).not.toContain('dport 2121');
-    expect(firewallRules(CONFIGS['range + active from port 20'], 'nftables')).toContain('otherwise nft -f stops with "No such file or directory" and loads nothing');
+    expect(firewallRules(CONFIGS['range + active from port 20'], 'nftables')).toContain(
+      'otherwise nft -f stops with "No such file or directory" and loads nothing',
+    );
   });
 
   it('iptables-restore --noflush appends to an existing ruleset without replacing it', () => {
@@ -295,11 +314,11 @@ describeNetns('the real tools accept every backend output they can check', () =>
     nsRun(ns, 'iptables', ['-A', 'INPUT', '-i', 'lo', '-j', 'ACCEPT']);
     nsRun(ns, 'iptables-restore', ['--noflush', write('load.ipt', firewallRules(CONFIGS['range + active from port 20'], 'iptables'))]);
     const rules = nsRun(ns, 'iptables', ['-S', 'INPUT']).stdout;
-    expect(rules).toMatch(/-P INPUT DROP\n-A INPUT -i lo -j ACCEPT\n-A INPUT -p tcp -m tcp --dport 2121 .*-j ACCEPT\n-A INPUT -p tcp -m tcp --dport 40000:40009 /);
+    expect(rules).toMatch(
+      /-P INPUT DROP\n-A INPUT -i lo -j ACCEPT\n-A INPUT -p tcp -m tcp --dport 2121 .*-j ACCEPT\n-A INPUT -p tcp -m tcp --dport 40000:40009 /,
+    );
   });
 });
-
-
 
 describeNetns('the printed nftables rules against a default-drop firewall, with the real vsftpd and the probe', () => {
   const vsftpdWhy = vsftpdUnavailable();
@@ -318,7 +337,12 @@ describeNetns('the printed nftables rules against a default-drop firewall, with 
     const srv = createNetns('srv');
     const cli = createNetns('cli');
     veth({ ns: srv, dev: 'veth-s', cidr: '10.203.0.1/24' }, { ns: cli, dev: 'veth-c', cidr: '10.203.0.2/24' });
-    const config = vsftpdConfig({ address: '10.203.0.1', port: 21, root: work.root, extra: ['pasv_min_port=40000', 'pasv_max_port=40009', 'port_enable=NO'] });
+    const config = vsftpdConfig({
+      address: '10.203.0.1',
+      port: 21,
+      root: work.root,
+      extra: ['pasv_min_port=40000', 'pasv_max_port=40009', 'port_enable=NO'],
+    });
     await Vsftpd.start({ dir: work.dir, name: 'fw', config, port: 21, netns: srv });
     nft(srv, DEFAULT_DROP);
     const options = { host: '10.203.0.1', timeoutMs: 1500 };
@@ -329,7 +353,10 @@ describeNetns('the printed nftables rules against a default-drop firewall, with 
 
     // The rules as printed, minus the passive line: what a firewall opening only port 21 does.
     const printed = firewallRules(config, 'nftables');
-    const controlOnly = printed.split('\n').filter((line) => !line.includes('dport 40000-40009')).join('\n');
+    const controlOnly = printed
+      .split('\n')
+      .filter((line) => !line.includes('dport 40000-40009'))
+      .join('\n');
     nsRun(srv, 'nft', ['-f', write('control-only.nft', controlOnly)]);
     const blocked = await probeInNetns(cli, options);
     expect(blocked.exitCode).toBe(1);

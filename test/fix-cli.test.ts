@@ -223,9 +223,7 @@ describe('--fix', () => {
     const file = write(dir, 'vsftpd.conf', 'listen=YES \npasv_enabled=YES\n');
     const run = cli(['--fix', '--format', 'json', file]);
     const report = JSON.parse(run.stdout);
-    expect(report.files[0].fixed).toEqual([
-      expect.objectContaining({ ruleId: 'VSF102', line: 1, column: 8, fixable: 'safe' }),
-    ]);
+    expect(report.files[0].fixed).toEqual([expect.objectContaining({ ruleId: 'VSF102', line: 1, column: 8, fixable: 'safe' })]);
     expect(report.files[0].findings).toContainEqual(expect.objectContaining({ ruleId: 'VSF101', fixable: 'unsafe' }));
     expect(report.summary).toMatchObject({ fixed: 1, unwritableFiles: 0 });
     expect(run.status).toBe(1);
@@ -357,7 +355,10 @@ describe('--diff', () => {
 describe('report and usage', () => {
   test('each finding says fixed, safe fix, unsafe fix or manual; the summary counts what the flags would do', () => {
     const run = cli([EXAMPLE]);
-    const statuses = run.stdout.split('\n').filter((l) => l.startsWith(EXAMPLE)).map((l) => /^\S+ +\S+ +(safe fix|unsafe fix|manual) /.exec(l)?.[1]);
+    const statuses = run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith(EXAMPLE))
+      .map((l) => /^\S+ +\S+ +(safe fix|unsafe fix|manual) /.exec(l)?.[1]);
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every(Boolean)).toBe(true);
     const safe = statuses.filter((s) => s === 'safe fix').length;

@@ -93,7 +93,10 @@ test('property: no fix loosens security on any generated config', () => {
 
 describe('the grants reader itself', () => {
   test('reads what vsftpd reads', () => {
-    expect(readGrants('write_enable=YES\nlocal_umask=022\n', 'strict')).toMatchObject({ bools: { write_enable: true }, numbers: { local_umask: 0o22 } });
+    expect(readGrants('write_enable=YES\nlocal_umask=022\n', 'strict')).toMatchObject({
+      bools: { write_enable: true },
+      numbers: { local_umask: 0o22 },
+    });
     expect(readGrants('write_enable=YES \n', 'strict')).toBeUndefined();
     expect(readGrants('write_enable=YES \n', 'lenient')!.bools.write_enable).toBe(true);
     expect(readGrants(' #write_enable=YES\n// write_enable=YES\n', 'lenient')!.bools.write_enable).toBe(false);
@@ -103,7 +106,11 @@ describe('the grants reader itself', () => {
     const base = readGrants('', 'strict')!;
     const changed = readGrants('write_enable=YES\nhide_ids=NO\nssl_enable=NO\nlocal_umask=022\nfile_open_mode=0777\n', 'strict')!;
     const hidden = readGrants('hide_ids=YES\n', 'strict')!;
-    expect(loosenings(base, changed)).toEqual(['write_enable turned on', 'local_umask lost bits 055 (77 -> 22)', 'file_open_mode gained bits 0111']);
+    expect(loosenings(base, changed)).toEqual([
+      'write_enable turned on',
+      'local_umask lost bits 055 (77 -> 22)',
+      'file_open_mode gained bits 0111',
+    ]);
     expect(loosenings(hidden, base)).toEqual(['hide_ids turned off']);
   });
 });

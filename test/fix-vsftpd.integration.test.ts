@@ -38,7 +38,6 @@ function onlySafelyFixableSyntaxErrors(findings: readonly Finding[]): boolean {
   return errors.length > 0 && errors.every((f) => isSyntaxError(f) && f.fixable === 'safe');
 }
 
-
 /**
  * vsftpd stops at the first thing wrong with a line, and the linter reports that one: a BOM
  * before a name, a misspelt name before a bad value. Once the fix repairs it, the line's next
@@ -71,7 +70,8 @@ function fixtureFiles(): string[] {
     .sort();
 }
 
-const shown = (r: VsftpdResult) => (r.kind === 'parse-error' ? `500 OOPS: ${r.message}` : r.kind === 'crash' ? `crash (${r.signal})` : 'parsed');
+const shown = (r: VsftpdResult) =>
+  r.kind === 'parse-error' ? `500 OOPS: ${r.message}` : r.kind === 'crash' ? `crash (${r.signal})` : 'parsed';
 
 beforeAll(() => {
   if (!vsftpdAvailable()) {
@@ -101,11 +101,13 @@ describe('fixtures whose only errors are safely fixable syntax errors load after
 
   test('there are such fixtures (the bundled fixer fixtures at least)', () => {
     const files = cases.map(([file]) => file);
-    expect(files).toEqual(expect.arrayContaining([
-      'fixtures/fix/hand-edited.conf',
-      'fixtures/fix/latin1-no-final-newline.conf',
-      'fixtures/fix/windows-editor.conf',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'fixtures/fix/hand-edited.conf',
+        'fixtures/fix/latin1-no-final-newline.conf',
+        'fixtures/fix/windows-editor.conf',
+      ]),
+    );
     expect(files.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -141,7 +143,7 @@ describe(`seeded generated configs (seed ${SEED}, ${COUNT} configs) load after -
     readonly reason: string;
   }
 
-  test('the differential test\'s configs', () => {
+  test("the differential test's configs", () => {
     const mismatches: Mismatch[] = [];
     let safelyFixable = 0;
     for (let i = 0; i < COUNT; i++) {
@@ -165,7 +167,9 @@ describe(`seeded generated configs (seed ${SEED}, ${COUNT} configs) load after -
         }
         if (loadedBefore && !loads(after)) add(`vsftpd loaded it, but not after ${unsafe ? '--unsafe-fixes' : '--fix'}: ${shown(after)}`);
         if (loads(after) !== (fatal.length === 0)) {
-          add(`after ${unsafe ? '--unsafe-fixes' : '--fix'} vsftpd says ${shown(after)}, the linter's fatal findings: ${fatal.map((f) => f.name).join(', ') || 'none'}`);
+          add(
+            `after ${unsafe ? '--unsafe-fixes' : '--fix'} vsftpd says ${shown(after)}, the linter's fatal findings: ${fatal.map((f) => f.name).join(', ') || 'none'}`,
+          );
         }
       }
     }

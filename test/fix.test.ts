@@ -35,7 +35,6 @@ const SYNTAX = RULES.filter((r) => r.category === 'syntax');
 
 type Encoding = 'utf8' | 'latin1';
 
-
 /** The edits of the applied fixes, in offsets of the input (as `fix` reports them). */
 function appliedEdits(result: FixResult): TextEdit[] {
   return result.applied.flatMap((f) => f.fix?.edits ?? []);
@@ -55,9 +54,7 @@ export function minimalityProblem(input: string, result: FixResult): string | un
     let hit = false;
     lines.forEach((line, i) => {
       const inside =
-        edit.start < edit.end
-          ? edit.start < line.end && edit.end > line.start
-          : edit.start > line.start && edit.start < line.end;
+        edit.start < edit.end ? edit.start < line.end && edit.end > line.start : edit.start > line.start && edit.start < line.end;
       if (inside) touched[i] = hit = true;
     });
     if (!hit && edit.start === edit.end) {
@@ -105,7 +102,6 @@ const errorCounts = (findings: readonly Finding[]): Map<string, number> => {
   for (const f of findings) if (f.severity === 'error') counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   return counts;
 };
-
 
 /**
  * Rule ids with more errors in `afterFindings` (of `after`) than in `beforeFindings` (of
@@ -160,7 +156,12 @@ function checkFix(input: string, options: FixOptions & { encoding?: Encoding } =
   const syntaxOnly = fix(input, { ...options, rules: syntaxRules }).output;
   const grown = [
     ...newErrors(input, lint(input, lintOptions), result.output, result.remaining.filter(isSyntax)),
-    ...newErrors(syntaxOnly, lint(syntaxOnly, lintOptions), result.output, result.remaining.filter((f) => !isSyntax(f))),
+    ...newErrors(
+      syntaxOnly,
+      lint(syntaxOnly, lintOptions),
+      result.output,
+      result.remaining.filter((f) => !isSyntax(f)),
+    ),
   ];
   expect(grown).toEqual([]);
   // Diff and output agree; an unchanged text has an empty diff and nothing applied.
@@ -193,11 +194,7 @@ function fixtureFiles(): string[] {
 // ---------------------------------------------------------------------------------------------
 
 /** A tiny rule for engine tests: reports `edits` (as a fix of `safety`) while `when` holds. */
-function testRule(
-  id: string,
-  edits: (text: string) => TextEdit[] | undefined,
-  safety: 'safe' | 'unsafe' = 'safe',
-): Rule {
+function testRule(id: string, edits: (text: string) => TextEdit[] | undefined, safety: 'safe' | 'unsafe' = 'safe'): Rule {
   return {
     id,
     name: `test-${id.toLowerCase()}`,
@@ -250,7 +247,9 @@ describe('fix(): the engine', () => {
 
   test('settings appended by several rules to a last line without a newline get one separator', () => {
     const append = (id: string, line: string) =>
-      testRule(id, (t) => (t.includes(line) ? undefined : [{ start: t.length, end: t.length, text: `${t.endsWith('\n') ? '' : '\n'}${line}\n` }]));
+      testRule(id, (t) =>
+        t.includes(line) ? undefined : [{ start: t.length, end: t.length, text: `${t.endsWith('\n') ? '' : '\n'}${line}\n` }],
+      );
     const result = fix('x=1', { rules: [append('A1', 'a=1'), append('B1', 'b=2')] });
     expect(result.output).toBe('x=1\na=1\nb=2\n');
     expect(result.applied.map((f) => f.fix!.edits[0].text)).toEqual(['\na=1\n', 'b=2\n']);
@@ -303,8 +302,14 @@ describe('fix(): the engine', () => {
 
   test('safe fixes are applied before unsafe ones are chosen', () => {
     // The unsafe rule fires while "listen" is not readable; the safe fix makes it readable.
-    const safe = testRule('S1', (t) => (t.includes('listen =YES') ? [{ start: t.indexOf(' ='), end: t.indexOf(' =') + 1, text: '' }] : undefined));
-    const unsafe = testRule('V1', (t) => (/^listen=/m.test(t) ? undefined : [{ start: t.length, end: t.length, text: 'listen=NO\n' }]), 'unsafe');
+    const safe = testRule('S1', (t) =>
+      t.includes('listen =YES') ? [{ start: t.indexOf(' ='), end: t.indexOf(' =') + 1, text: '' }] : undefined,
+    );
+    const unsafe = testRule(
+      'V1',
+      (t) => (/^listen=/m.test(t) ? undefined : [{ start: t.length, end: t.length, text: 'listen=NO\n' }]),
+      'unsafe',
+    );
     const result = fix('listen =YES\n', { rules: [safe, unsafe], unsafe: true });
     expect(result.output).toBe('listen=YES\n');
     expect(result.applied.map((f) => f.ruleId)).toEqual(['S1']);
@@ -399,13 +404,11 @@ describe('unifiedDiff', () => {
       .map(([lines, last]) => lines.join('') + last);
   const edited = (maxLines: number) =>
     texts(maxLines).chain((before) =>
-      fc
-        .array(fc.tuple(fc.nat(), fc.constantFrom('', 'x=1\n', 'listen=YES\n', '\n'), fc.nat(3)), { maxLength: 40 })
-        .map((edits) => {
-          const lines = before.split(/(?<=\n)/);
-          for (const [at, text, removed] of edits) lines.splice(at % (lines.length + 1), removed, text);
-          return [before, lines.join('')] as const;
-        }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('', 'x=1\n', 'listen=YES\n', '\n'), fc.nat(3)), { maxLength: 40 }).map((edits) => {
+        const lines = before.split(/(?<=\n)/);
+        for (const [at, text, removed] of edits) lines.splice(at % (lines.length + 1), removed, text);
+        return [before, lines.join('')] as const;
+      }),
     );
 
   test('the patch turns the old text into the new one, also past the window Myers compares at once', () => {
@@ -419,7 +422,7 @@ describe('unifiedDiff', () => {
     );
   });
 
-  test('texts of up to 64 lines get exactly the diff library\'s own patch', () => {
+  test("texts of up to 64 lines get exactly the diff library's own patch", () => {
     fc.assert(
       fc.property(edited(50), ([before, after]) => {
         fc.pre(before !== after && before.split('\n').length <= 64 && after.split('\n').length <= 64);
@@ -534,7 +537,9 @@ describe('guarantees on the generated configs of the differential test', () => {
         try {
           checkFix(text, { unsafe, target: GENERATOR_BUILD });
         } catch (err) {
-          throw new Error(`config #${i} (configSeed ${configSeed(SEED, i)}, ${unsafe ? 'unsafe' : 'safe'}) ${JSON.stringify(text)}:\n${String(err)}`);
+          throw new Error(
+            `config #${i} (configSeed ${configSeed(SEED, i)}, ${unsafe ? 'unsafe' : 'safe'}) ${JSON.stringify(text)}:\n${String(err)}`,
+          );
         }
       }
     }
@@ -564,26 +569,28 @@ const goodLine = fc.oneof(
 
 const typo = (name: string, kind: number): string => {
   switch (kind % 5) {
-    case 0: return name.toUpperCase();
-    case 1: return name[0].toUpperCase() + name.slice(1);
-    case 2: return name.replace(/_/g, '-');
-    case 3: return name.slice(0, -1);
-    default: return `${name}d`;
+    case 0:
+      return name.toUpperCase();
+    case 1:
+      return name[0].toUpperCase() + name.slice(1);
+    case 2:
+      return name.replace(/_/g, '-');
+    case 3:
+      return name.slice(0, -1);
+    default:
+      return `${name}d`;
   }
 };
 
 /** A line with one of the usual mistakes. */
 const badLine = fc.oneof(
-  fc.tuple(fc.constantFrom(...BOOLS), boolValue, fc.constantFrom(' ', '\t', '  ', '\r', ' \r'))
-    .map(([n, v, blank]) => `${n}=${v}${blank}`),
-  fc.tuple(fc.constantFrom(...BOOLS), fc.constantFrom('ON', 'off', 'Y', 'n', '"YES"', "'NO'", 'enabled', 'maybe'))
+  fc.tuple(fc.constantFrom(...BOOLS), boolValue, fc.constantFrom(' ', '\t', '  ', '\r', ' \r')).map(([n, v, blank]) => `${n}=${v}${blank}`),
+  fc
+    .tuple(fc.constantFrom(...BOOLS), fc.constantFrom('ON', 'off', 'Y', 'n', '"YES"', "'NO'", 'enabled', 'maybe'))
     .map(([n, v]) => `${n}=${v}`),
-  fc.tuple(fc.constantFrom(...BOOLS), boolValue, fc.constantFrom('# comment', '#', '  # why'))
-    .map(([n, v, c]) => `${n}=${v} ${c}`),
-  fc.tuple(fc.constantFrom(...ANY_NAME), fc.constantFrom(' = ', ' =', '= ', '\t=\t'), boolValue)
-    .map(([n, eq, v]) => `${n}${eq}${v}`),
-  fc.tuple(fc.constantFrom(' ', '    ', '\t'), fc.constantFrom('# passive mode', '#listen=YES', '#'))
-    .map(([indent, c]) => `${indent}${c}`),
+  fc.tuple(fc.constantFrom(...BOOLS), boolValue, fc.constantFrom('# comment', '#', '  # why')).map(([n, v, c]) => `${n}=${v} ${c}`),
+  fc.tuple(fc.constantFrom(...ANY_NAME), fc.constantFrom(' = ', ' =', '= ', '\t=\t'), boolValue).map(([n, eq, v]) => `${n}${eq}${v}`),
+  fc.tuple(fc.constantFrom(' ', '    ', '\t'), fc.constantFrom('# passive mode', '#listen=YES', '#')).map(([indent, c]) => `${indent}${c}`),
   fc.tuple(fc.constantFrom(...ANY_NAME), fc.nat(), boolValue).map(([n, k, v]) => `${typo(n, k)}=${v}`),
   fc.tuple(fc.constantFrom(...STRINGS), fc.constantFrom(' ', '\t', '\r', '  ')).map(([n, v]) => `${n}=${v}`),
   fc.tuple(fc.constantFrom(...STRINGS), stringValue, fc.constantFrom(' ', '\t ')).map(([n, v, b]) => `${n}=${b}${v}${b}`),
@@ -602,7 +609,9 @@ interface RandomConfig {
 
 const randomConfig: fc.Arbitrary<RandomConfig> = fc
   .record({
-    lines: fc.array(fc.oneof({ weight: 4, arbitrary: goodLine }, { weight: 3, arbitrary: badLine }, { weight: 1, arbitrary: otherLine }), { maxLength: 25 }),
+    lines: fc.array(fc.oneof({ weight: 4, arbitrary: goodLine }, { weight: 3, arbitrary: badLine }, { weight: 1, arbitrary: otherLine }), {
+      maxLength: 25,
+    }),
     eol: fc.constantFrom('\n', '\n', '\n', '\r\n', 'mixed'),
     bom: fc.boolean().map((b) => b && Math.random() < 0.2),
     finalNewline: fc.boolean(),
@@ -672,10 +681,13 @@ describe('the minimality check itself', () => {
   });
 });
 
-
 describe('fix passes the lint options through', () => {
   it('writes the passive range given as pasvRange', () => {
-    const { output } = fix('listen=YES\npasv_enable=YES\n', { unsafe: true, rules: RULES.filter((r) => r.name === 'pasv-range-missing'), pasvRange: { min: 50000, max: 50010 } });
+    const { output } = fix('listen=YES\npasv_enable=YES\n', {
+      unsafe: true,
+      rules: RULES.filter((r) => r.name === 'pasv-range-missing'),
+      pasvRange: { min: 50000, max: 50010 },
+    });
     expect(output).toBe('listen=YES\npasv_enable=YES\npasv_min_port=50000\npasv_max_port=50010\n');
   });
 

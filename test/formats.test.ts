@@ -65,7 +65,7 @@ const SCHEMA_FILE = path.join(path.dirname(require.resolve('@microsoft/jest-sari
 
 function sarifValidator() {
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
+  addFormats(ajv);
   return ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
 }
 
@@ -168,7 +168,8 @@ describe('--format sarif', () => {
     expect(fix.description.text).toMatch(/safe fix/i);
     const [{ deletedRegion, insertedContent }] = fix.artifactChanges[0].replacements;
     const text = fs.readFileSync(path.join(ROOT, ERRORS), 'utf8');
-    const fixed = text.slice(0, deletedRegion.charOffset) + insertedContent.text + text.slice(deletedRegion.charOffset + deletedRegion.charLength);
+    const fixed =
+      text.slice(0, deletedRegion.charOffset) + insertedContent.text + text.slice(deletedRegion.charOffset + deletedRegion.charLength);
     expect(fixed).toBe(text.replace('listen=YES \n', 'listen=YES\n'));
     expect(log.runs[0].columnKind).toBe('utf16CodeUnits');
     expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${ROOT}/`);
@@ -222,7 +223,10 @@ describe('--format sarif', () => {
     expectValidSarif(log);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: `file://${dir}/a%20b%231.conf` });
     const relative = sarif(['--no-config', 'a b#1.conf'], { cwd: dir }).log;
-    expect(relative.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'a%20b%231.conf', uriBaseId: '%SRCROOT%' });
+    expect(relative.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'a%20b%231.conf',
+      uriBaseId: '%SRCROOT%',
+    });
   });
 });
 
@@ -235,7 +239,7 @@ describe('--format github', () => {
     const run = cli(['--no-config', '--format', 'github', ERRORS, WARNINGS]);
     expect(run.status).toBe(1);
     expect(run.stdout.split('\n')).toEqual([
-      "::error file=fixtures/cli/errors.conf,line=2,col=8,endLine=2,endColumn=12,title=VSF102 bad-bool-value::'YES ' is not a boolean (trailing whitespace belongs to the value): vsftpd stops with \"500 OOPS: bad bool value in config file for: listen\"",
+      '::error file=fixtures/cli/errors.conf,line=2,col=8,endLine=2,endColumn=12,title=VSF102 bad-bool-value::\'YES \' is not a boolean (trailing whitespace belongs to the value): vsftpd stops with "500 OOPS: bad bool value in config file for: listen"',
       "::warning file=fixtures/cli/warnings.conf,line=6,col=13,endLine=6,endColumn=15,title=VSF109 octal-integer::'22' has no leading 0, so vsftpd reads it as decimal 22, which is octal 026; read as octal it would be 022. Write 026, the value vsftpd uses (022 leaves bits 004 unmasked)",
       "::warning file=fixtures/cli/warnings.conf,line=11,col=13,endLine=11,endColumn=34,title=VSF110 string-whitespace::' Authorised use only.' has surrounding blanks: Debian vsftpd 3.0.3 trims them, upstream vsftpd keeps them",
       '',
@@ -345,7 +349,8 @@ describe('--format checkstyle', () => {
       line: '2',
       column: '8',
       severity: 'error',
-      message: '\'YES \' is not a boolean (trailing whitespace belongs to the value): vsftpd stops with "500 OOPS: bad bool value in config file for: listen"',
+      message:
+        '\'YES \' is not a boolean (trailing whitespace belongs to the value): vsftpd stops with "500 OOPS: bad bool value in config file for: listen"',
       source: 'vsftpd-lint.VSF102.bad-bool-value',
     });
     expect(errors.map((e) => e.attributes.severity)).toEqual(['error', 'warning', 'warning', 'error']);
@@ -388,8 +393,19 @@ describe('--format json', () => {
     expect(missing).toEqual({ path: 'missing.conf', error: 'no such file', findings: [], suppressed: [] });
     const [first] = annotated.suppressed;
     expect(Object.keys(first)).toEqual([
-      'ruleId', 'name', 'category', 'severity', 'message',
-      'line', 'column', 'endLine', 'endColumn', 'option', 'fixable', 'fix', 'suppressions',
+      'ruleId',
+      'name',
+      'category',
+      'severity',
+      'message',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'option',
+      'fixable',
+      'fix',
+      'suppressions',
     ]);
     expect(first.suppressions).toEqual([
       { kind: 'disable-file', line: 2, justification: 'banner and passive ports come from the load balancer' },
@@ -429,7 +445,16 @@ describe('lazy loading', () => {
   }
 
   const FORMATTER_FILES = ['stylish', 'json', 'sarif', 'github', 'gcc', 'checkstyle'].map((f) => `cli/formatters/${f}.js`);
-  const HEAVY = ['index.js', 'fix/fix.js', 'fix/diff.js', 'fix/write-file.js', 'cli/rule-docs.js', 'cli/effective.js', 'probe/index.js', 'firewall/index.js'];
+  const HEAVY = [
+    'index.js',
+    'fix/fix.js',
+    'fix/diff.js',
+    'fix/write-file.js',
+    'cli/rule-docs.js',
+    'cli/effective.js',
+    'probe/index.js',
+    'firewall/index.js',
+  ];
 
   test('a lint loads one formatter, and neither the fixer, the docs, probe nor firewall', () => {
     const loaded = loadedModules(['--no-config', '--format', 'gcc', CLEAN]);

@@ -22,7 +22,8 @@ describe('findings of one cause are grouped', () => {
   });
 
   it('groups after the suppressions: a directive still silences one line', () => {
-    const text = ' listen=YES\n# vsftpd-lint disable-next-line indented-setting\n anonymous_enable=NO\n local_enable=YES\n write_enable=NO\n';
+    const text =
+      ' listen=YES\n# vsftpd-lint disable-next-line indented-setting\n anonymous_enable=NO\n local_enable=YES\n write_enable=NO\n';
     const findings = lint(text, { rules: only('indented-setting') });
     expect(findings.map((f) => [f.line, f.message.split(':')[0]])).toEqual([[1, 'lines 1 and 4-5']]);
   });

@@ -49,7 +49,10 @@ const lines = (text: string) => text.replace(/\n$/, '').split('\n');
       after_fix_all: string[];
     };
     expect(result.steps).toEqual(
-      ['client started', 'diagnostics published', 'quick fix offered', 'fixAll offered', 'diagnostics cleared'].map((name) => ({ name, ok: true })),
+      ['client started', 'diagnostics published', 'quick fix offered', 'fixAll offered', 'diagnostics cleared'].map((name) => ({
+        name,
+        ok: true,
+      })),
     );
     const lineOf = (prefix: string) => lines(BROKEN).findIndex((line) => line.startsWith(prefix));
     expect(result.diagnostics.map((d) => [d.code, d.lnum, d.severity])).toEqual([

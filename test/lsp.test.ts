@@ -212,7 +212,9 @@ describe('vsftpd-lint lsp', () => {
     };
     expect(hover.contents.kind).toBe('markdown');
     expect(hover.contents.value).toContain('**pasv_enable**: bool, default YES in Debian vsftpd 3.0.3');
-    expect(hover.contents.value).toContain('[VSF201 pasv-disabled](https://github.com/vsftpd-lint/vsftpd-lint/blob/main/docs/rules/pasv-disabled.md)');
+    expect(hover.contents.value).toContain(
+      '[VSF201 pasv-disabled](https://github.com/vsftpd-lint/vsftpd-lint/blob/main/docs/rules/pasv-disabled.md)',
+    );
     expect(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } })).toBeNull();
   });
 

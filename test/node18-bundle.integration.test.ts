@@ -42,10 +42,11 @@ function debianVersion(pkg: string, prefix: string): string {
 }
 
 const dependsOf = (spec: string) =>
-  [...runProgram('apt-cache', ['depends', spec], { cwd: work }).stdout.matchAll(/^ {2}Depends: ([a-z0-9][a-z0-9.+-]*)$/gm)].map((m) => m[1]);
+  [...runProgram('apt-cache', ['depends', spec], { cwd: work }).stdout.matchAll(/^ {2}Depends: ([a-z0-9][a-z0-9.+-]*)$/gm)].map(
+    (m) => m[1],
+  );
 
-const installed = (pkg: string) =>
-  /Status: install ok installed/.test(runProgram('dpkg', ['-s', pkg], { cwd: work }).stdout);
+const installed = (pkg: string) => /Status: install ok installed/.test(runProgram('dpkg', ['-s', pkg], { cwd: work }).stdout);
 
 beforeAll(() => {
   if (!isRoot) return;
@@ -64,7 +65,11 @@ beforeAll(() => {
     const unpack = runProgram('dpkg-deb', ['-x', deb, root], { cwd: work });
     if (unpack.status !== 0) throw new Error(`dpkg-deb -x ${deb}: ${unpack.output}`);
   }
-  node18 = { node: path.join(root, 'usr/bin/node'), libs: path.join(root, 'usr/lib/x86_64-linux-gnu'), share: path.join(root, 'usr/share') };
+  node18 = {
+    node: path.join(root, 'usr/bin/node'),
+    libs: path.join(root, 'usr/lib/x86_64-linux-gnu'),
+    share: path.join(root, 'usr/share'),
+  };
 }, 300_000);
 
 afterAll(() => {
@@ -100,7 +105,9 @@ function runCurrent(args: readonly string[], cwd: string, input?: string): Run {
 
 itAsRoot("is Debian 12's node 18", () => {
   expect(runNode18(['--version'], ROOT).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-  const version = spawnSync('unshare', ['--mount', 'sh', '-c', `LD_LIBRARY_PATH='${node18.libs}' '${node18.node}' --version`], { encoding: 'utf8' });
+  const version = spawnSync('unshare', ['--mount', 'sh', '-c', `LD_LIBRARY_PATH='${node18.libs}' '${node18.node}' --version`], {
+    encoding: 'utf8',
+  });
   expect(version.stdout).toMatch(/^v18\./);
 });
 

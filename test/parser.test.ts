@@ -6,10 +6,28 @@ import type { SettingLine } from '../src';
 import { CORPUS_DIR, corpusFiles } from './support/corpus';
 import { byteLength } from '../src/parser/document';
 
-
 /** Characters that stress a vsftpd.conf parser: separators, all C whitespace, NUL, CR, BOM. */
-const trickyChar = fc.constantFrom('\n', '\r', '\t', '\v', '\f', ' ', '=', '#', '\0', '\uFEFF', 'a', 'Y', '0', '\u00e9', '\ud83d', '\ude00');
-const trickyText = fc.array(fc.oneof(trickyChar, fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 60 }).map((parts) => parts.join(''));
+const trickyChar = fc.constantFrom(
+  '\n',
+  '\r',
+  '\t',
+  '\v',
+  '\f',
+  ' ',
+  '=',
+  '#',
+  '\0',
+  '\uFEFF',
+  'a',
+  'Y',
+  '0',
+  '\u00e9',
+  '\ud83d',
+  '\ude00',
+);
+const trickyText = fc
+  .array(fc.oneof(trickyChar, fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 60 })
+  .map((parts) => parts.join(''));
 
 describe('round trip: print(parse(x)) === x', () => {
   it('holds for 10,000 random strings, control characters, CR, NUL and lone surrogates included', () => {
@@ -50,16 +68,13 @@ describe('round trip: print(parse(x)) === x', () => {
   });
 
   const files = corpusFiles();
-  (files.length ? it.each(files) : it.skip.each(['(no corpus on this machine)']))(
-    'is byte-exact for corpus file %s',
-    (file) => {
-      const bytes = fs.readFileSync(path.join(CORPUS_DIR!, file));
-      const text = bytes.toString('utf8');
-      const encoding = Buffer.from(text, 'utf8').equals(bytes) ? 'utf8' : 'latin1';
-      const decoded = encoding === 'utf8' ? text : bytes.toString('latin1');
-      expect(Buffer.from(print(parse(decoded, { encoding })), encoding)).toEqual(bytes);
-    },
-  );
+  (files.length ? it.each(files) : it.skip.each(['(no corpus on this machine)']))('is byte-exact for corpus file %s', (file) => {
+    const bytes = fs.readFileSync(path.join(CORPUS_DIR!, file));
+    const text = bytes.toString('utf8');
+    const encoding = Buffer.from(text, 'utf8').equals(bytes) ? 'utf8' : 'latin1';
+    const decoded = encoding === 'utf8' ? text : bytes.toString('latin1');
+    expect(Buffer.from(print(parse(decoded, { encoding })), encoding)).toEqual(bytes);
+  });
 });
 
 const settingOf = (text: string): SettingLine => {

@@ -4,13 +4,7 @@
  */
 import { parse } from '../src';
 import { EffectiveConfig } from '../src/engine/effective-config';
-import {
-  effectivePassiveRange,
-  formatRange,
-  passiveRangeSettings,
-  rangeSize,
-  SUGGESTED_PASV_RANGE,
-} from '../src/engine/passive-range';
+import { effectivePassiveRange, formatRange, passiveRangeSettings, rangeSize, SUGGESTED_PASV_RANGE } from '../src/engine/passive-range';
 import { classifyIPv4, formatIPv4, parseInetAton } from '../src/schema/addresses';
 import { getTarget } from '../src/schema/targets';
 
@@ -86,8 +80,18 @@ describe('pasv_address as inet_aton reads it (reference 4.2; each row run agains
   });
 
   it.each([
-    '127.0.0.256', '1.2.3.4.5', '127.0.0.1.', '::1', 'localhost', '127.0.0.1#x', '1.2.65536',
-    '4294967296', '08.1.1.1', '0x', '1.256.3', '99999999999999999999',
+    '127.0.0.256',
+    '1.2.3.4.5',
+    '127.0.0.1.',
+    '::1',
+    'localhost',
+    '127.0.0.1#x',
+    '1.2.65536',
+    '4294967296',
+    '08.1.1.1',
+    '0x',
+    '1.256.3',
+    '99999999999999999999',
   ])('rejects %j ("500 OOPS: invalid pasv_address" at PASV)', (text) => {
     expect(parseInetAton(text)).toBeUndefined();
   });

@@ -16,9 +16,7 @@ describe('a per-user file', () => {
   it('gets the server-only findings when linted as a server config, and none per user', () => {
     const asServer = lint(ALICE).map((f) => f.name);
     // What the issue saw: missing passive range, listener, anonymous default, banner, logging...
-    expect(asServer).toEqual(
-      expect.arrayContaining(['pasv-range-missing', 'inetd-mode', 'anonymous-enabled', 'no-banner', 'no-xferlog']),
-    );
+    expect(asServer).toEqual(expect.arrayContaining(['pasv-range-missing', 'inetd-mode', 'anonymous-enabled', 'no-banner', 'no-xferlog']));
     expect(asServer.length).toBeGreaterThanOrEqual(8);
     const perUser = lint(ALICE, { perUser: true });
     expect(perUser.map((f) => [f.name, f.line, f.option])).toEqual([['per-user-no-effect', 6, 'chroot_local_user']]);
@@ -47,18 +45,15 @@ describe('a per-user file', () => {
     expect(perUser.map((f) => f.option)).toEqual(['anonymous_enable', 'local_enable', 'listen', 'listen_ipv6']);
   });
 
-  it.each(BUILD_IDS.map((id) => [id] as const))(
-    'reports exactly the options the schema marks as read before login (%s)',
-    (id) => {
-      const options = [...getTarget(id).options.values()];
-      const sample = { bool: 'YES', uint: '1', string: 'x' } as const;
-      const text = options.map((o) => `${o.name}=${sample[o.type]}\n`).join('');
-      const reported = lint(text, { target: id, perUser: true })
-        .filter((f) => f.name === 'per-user-no-effect')
-        .map((f) => f.option);
-      expect(reported).toEqual(options.filter((o) => o.noEffectPerUser).map((o) => o.name));
-    },
-  );
+  it.each(BUILD_IDS.map((id) => [id] as const))('reports exactly the options the schema marks as read before login (%s)', (id) => {
+    const options = [...getTarget(id).options.values()];
+    const sample = { bool: 'YES', uint: '1', string: 'x' } as const;
+    const text = options.map((o) => `${o.name}=${sample[o.type]}\n`).join('');
+    const reported = lint(text, { target: id, perUser: true })
+      .filter((f) => f.name === 'per-user-no-effect')
+      .map((f) => f.option);
+    expect(reported).toEqual(options.filter((o) => o.noEffectPerUser).map((o) => o.name));
+  });
 
   it('marks the options vsftpd decides before login, and not those the session reads', () => {
     const noEffect = new Set(OPTIONS.filter((o) => o.noEffectPerUser).map((o) => o.name));
@@ -67,7 +62,17 @@ describe('a per-user file', () => {
       expect(noEffect).toContain(name);
     }
     // Read after the file: the session (postlogin.c), the chroot target and the PASV sockets.
-    for (const name of ['local_root', 'write_enable', 'local_umask', 'cmds_allowed', 'guest_enable', 'allow_writeable_chroot', 'pasv_min_port', 'anon_upload_enable', 'user_sub_token']) {
+    for (const name of [
+      'local_root',
+      'write_enable',
+      'local_umask',
+      'cmds_allowed',
+      'guest_enable',
+      'allow_writeable_chroot',
+      'pasv_min_port',
+      'anon_upload_enable',
+      'user_sub_token',
+    ]) {
       expect(noEffect).not.toContain(name);
     }
   });
@@ -98,7 +103,11 @@ describe('per-user mode in .vsftpd-lint.json', () => {
   });
 
   it('at the top level applies to every file, and an override can say false', () => {
-    const all = parseProjectConfig('{ "perUser": true, "overrides": [ { "files": ["vsftpd.conf"], "perUser": false } ] }', '/c/.vsftpd-lint.json', { rules: RULES });
+    const all = parseProjectConfig(
+      '{ "perUser": true, "overrides": [ { "files": ["vsftpd.conf"], "perUser": false } ] }',
+      '/c/.vsftpd-lint.json',
+      { rules: RULES },
+    );
     expect(lintOptionsFor(all, '/c/users/bob').perUser).toBe(true);
     expect(lintOptionsFor(all, '/c/vsftpd.conf').perUser).toBe(false);
     // --per-user wins over the config file.

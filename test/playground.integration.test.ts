@@ -34,7 +34,8 @@ declare const location: { hash: string };
  * Two lines vsftpd refuses and a duplicate (safe fixes), and xferlog_enable=NO winning (no-xferlog,
  * whose fix is unsafe).
  */
-const BROKEN = CLEAN_CONFIG.replace('listen=YES\n', 'listen = YES\n').replace('write_enable=YES\n', 'write_enable=YES \n') + 'xferlog_enable=NO\n';
+const BROKEN =
+  CLEAN_CONFIG.replace('listen=YES\n', 'listen = YES\n').replace('write_enable=YES\n', 'write_enable=YES \n') + 'xferlog_enable=NO\n';
 
 /** The findings list as the page shows it. */
 function shownFindings(page: Page): Promise<(ShownFinding & { href: string })[]> {

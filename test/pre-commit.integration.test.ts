@@ -67,7 +67,21 @@ let tmp: string;
 let snapshot: string;
 
 function git(cwd: string, ...args: string[]): string {
-  const run = runProgram('git', ['-c', 'user.name=vsftpd-lint test', '-c', 'user.email=test@invalid', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd, env: cleanEnv() });
+  const run = runProgram(
+    'git',
+    [
+      '-c',
+      'user.name=vsftpd-lint test',
+      '-c',
+      'user.email=test@invalid',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'core.hooksPath=/dev/null',
+      ...args,
+    ],
+    { cwd, env: cleanEnv() },
+  );
   if (run.status !== 0) throw new Error(`git ${args.join(' ')} in ${cwd} failed:\n${run.output}`);
   return run.stdout;
 }
@@ -121,7 +135,9 @@ function preCommit(cwd: string, args: string[]) {
 /** The output pre-commit printed for one hook: from its "name....Status" line to the next. */
 function hookSection(output: string, hookName: string): string {
   const lines = output.split('\n');
-  const start = lines.findIndex((line) => line.startsWith(`${hookName}.`) && /\.{3,}(Passed|Failed|Skipped|\(no files to check\)Skipped)$/.test(line));
+  const start = lines.findIndex(
+    (line) => line.startsWith(`${hookName}.`) && /\.{3,}(Passed|Failed|Skipped|\(no files to check\)Skipped)$/.test(line),
+  );
   if (start < 0) throw new Error(`no result line for hook "${hookName}" in:\n${output}`);
   const end = lines.findIndex((line, i) => i > start && /\.{3,}(Passed|Failed|\(no files to check\)Skipped)$/.test(line));
   return lines.slice(start, end < 0 ? undefined : end).join('\n');

@@ -13,7 +13,16 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { fakeFtpServer, FakeServer, freePort, makeWorkDir, stopAllServers, Vsftpd, vsftpdConfig, vsftpdUnavailable } from './support/ftp-server';
+import {
+  fakeFtpServer,
+  FakeServer,
+  freePort,
+  makeWorkDir,
+  stopAllServers,
+  Vsftpd,
+  vsftpdConfig,
+  vsftpdUnavailable,
+} from './support/ftp-server';
 
 jest.setTimeout(30000);
 
@@ -42,7 +51,13 @@ function cli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; limitM
   return runProcess(process.execPath, [CLI, ...args], { ...env, ...options.env }, options.limitMs ?? 20000);
 }
 
-function runProcess(command: string, args: readonly string[], env: NodeJS.ProcessEnv, limitMs: number, onStdout?: (all: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+function runProcess(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  limitMs: number,
+  onStdout?: (all: string, child: ReturnType<typeof spawn>) => void,
+): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -178,7 +193,7 @@ describe('probe against the real vsftpd', () => {
     expect(run.stdout).toContain('vsftpd.conf: pasv_address');
   });
 
-  it('--config: the advertised port is checked against the config\'s passive range', async () => {
+  it("--config: the advertised port is checked against the config's passive range", async () => {
     const port = await loopbackServer(['pasv_min_port=42010', 'pasv_max_port=42019']);
     const config = writeConfig('other-range.conf', 'listen=YES\npasv_min_port=40010\npasv_max_port=40019\n');
     const run = await cli(['probe', '--config', config, `ftp://127.0.0.1:${port}`, '--timeout', '3']);
@@ -220,7 +235,11 @@ describe('probe against the real vsftpd', () => {
     itTls('a self-signed certificate: exit 2 without --insecure, listings work with it', async () => {
       const cert = path.join(work.dir, 'cert.pem');
       const key = path.join(work.dir, 'key.pem');
-      const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'], { timeout: 20000 });
+      const made = spawnSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'],
+        { timeout: 20000 },
+      );
       if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr.toString()}`);
       fs.chmodSync(key, 0o600);
       const port = await loopbackServer(['ssl_enable=YES', 'allow_anon_ssl=YES', `rsa_cert_file=${cert}`, `rsa_private_key_file=${key}`]);
@@ -242,7 +261,9 @@ describe('probe: servers that cannot be reached or logged into', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^✗ connect +127\.0\.0\.1:\d+: connection refused/m);
-    expect(run.stdout.match(/^✗ \[connect\] control-refused: nothing accepts connections on 127\.0\.0\.1:\d+ \(connection refused\)$/gm)).toHaveLength(1);
+    expect(
+      run.stdout.match(/^✗ \[connect\] control-refused: nothing accepts connections on 127\.0\.0\.1:\d+ \(connection refused\)$/gm),
+    ).toHaveLength(1);
     expect(run.stdout).toMatch(/^Result: server not reachable \(exit 2\)/m);
     expect(run.stdout).not.toMatch(stackTrace);
   });
@@ -260,9 +281,12 @@ describe('probe: the password', () => {
   it('--password-env: the password is sent to the server and never printed, human or JSON', async () => {
     const { server, commands } = await passwordServer();
     for (const format of ['human', 'json']) {
-      const run = await cli(['probe', '--format', format, '--transcript', '--password-env', 'FTP_PW', `ftp://bob@127.0.0.1:${server.port}`], {
-        env: { FTP_PW: SECRET },
-      });
+      const run = await cli(
+        ['probe', '--format', format, '--transcript', '--password-env', 'FTP_PW', `ftp://bob@127.0.0.1:${server.port}`],
+        {
+          env: { FTP_PW: SECRET },
+        },
+      );
       expect(run.status).toBe(1); // logged in; the fake server refuses PASV/EPSV
       expect(run.stdout + run.stderr).not.toContain(SECRET);
       expect(run.stdout).toContain('bob');
@@ -292,7 +316,11 @@ describe('probe: the password', () => {
   it('a password in the URL is refused before any connection, and not echoed', async () => {
     const connections: net.Socket[] = [];
     const server = await FakeServer.start((socket) => connections.push(socket));
-    for (const url of [`ftp://bob:${SECRET}@127.0.0.1:${server.port}`, `bob:${SECRET}@127.0.0.1:${server.port}`, `ftp://bob:${SECRET}@127.0.0.1:notaport`]) {
+    for (const url of [
+      `ftp://bob:${SECRET}@127.0.0.1:${server.port}`,
+      `bob:${SECRET}@127.0.0.1:${server.port}`,
+      `ftp://bob:${SECRET}@127.0.0.1:notaport`,
+    ]) {
       const run = await cli(['probe', url]);
       expectUsageError(run, /a password in the URL is refused/);
       expect(run.stderr).not.toContain(SECRET);
@@ -366,9 +394,13 @@ describe('probe: usage errors are one line, exit 2', () => {
     expect(run.stdout).toContain('Examples:');
     expect(run.stdout).toContain('--password-env');
     // what report() decides: 0 every data step that ran worked, 1 one failed, 2 no session
-    expect(run.stdout).toMatch(/Exit status:\n +0 +logged in, and every data-connection step that ran worked \(PASV, EPSV, and with --active\n +PORT\/EPRT/);
+    expect(run.stdout).toMatch(
+      /Exit status:\n +0 +logged in, and every data-connection step that ran worked \(PASV, EPSV, and with --active\n +PORT\/EPRT/,
+    );
     expect(run.stdout).toMatch(/\n +1 +logged in, but at least one of those steps failed/);
-    expect(run.stdout).toMatch(/\n +2 +no FTP session: the server could not be reached, is not FTP \(or speaks implicit FTPS\), the\n +TLS handshake or the login failed; or a usage error/);
+    expect(run.stdout).toMatch(
+      /\n +2 +no FTP session: the server could not be reached, is not FTP \(or speaks implicit FTPS\), the\n +TLS handshake or the login failed; or a usage error/,
+    );
     expect(run.stdout).not.toContain('passive listing works (PASV or EPSV)');
   });
 });

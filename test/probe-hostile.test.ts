@@ -83,7 +83,9 @@ describe('probe credentials', () => {
         PASS: (arg, socket) => {
           received = arg;
           // echoes the bytes it got (the probe reads them as Latin-1), then the URL-encoded form
-          socket.write(Buffer.from(`530-wrong password ${arg}\r\n530-or ${encodeURIComponent(password)}\r\n530 Login incorrect.\r\n`, 'latin1'));
+          socket.write(
+            Buffer.from(`530-wrong password ${arg}\r\n530-or ${encodeURIComponent(password)}\r\n530 Login incorrect.\r\n`, 'latin1'),
+          );
           return undefined;
         },
       },
@@ -103,7 +105,12 @@ describe('probe credentials', () => {
     expect(() => parseProbeTarget('ftp://alice%0d%0aDELE%20x@host')).toThrow(/user name in the URL contains a line break/);
     expect(parseProbeTarget('ftps://bob@host')).toEqual({ host: 'host', port: 990, user: 'bob', implicitTls: true });
     expect(parseProbeTarget('ftps://host:2990')).toEqual({ host: 'host', port: 2990, implicitTls: true });
-    for (const url of ['ftp://alice:Hunter2Secret@', 'ftp://alice:Hunter2Secret@host/path', 'ftp://alice:Hunter2Secret@[bad', 'sftp://alice:Hunter2Secret@host']) {
+    for (const url of [
+      'ftp://alice:Hunter2Secret@',
+      'ftp://alice:Hunter2Secret@host/path',
+      'ftp://alice:Hunter2Secret@[bad',
+      'sftp://alice:Hunter2Secret@host',
+    ]) {
       let message = '';
       try {
         parseProbeTarget(url);
@@ -119,7 +126,7 @@ describe('probe credentials', () => {
 
 // vsftpd's two OOPS lines (its two processes) as a fake server sends them: issue 13 item 2 without vsftpd.
 describe('a fake server that sends two OOPS lines', () => {
-  it('the second line is never read as the next command\'s reply', async () => {
+  it("the second line is never read as the next command's reply", async () => {
     const server = await fakeFtpServer({
       replies: {
         PASV: (_arg, socket) => {

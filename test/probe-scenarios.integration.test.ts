@@ -57,7 +57,12 @@ function step(report: ProbeReport, name: string) {
 
 async function loopbackServer(extra: readonly string[]): Promise<number> {
   const port = await freePort();
-  await Vsftpd.start({ dir: work.dir, name: `l${++serial}`, config: vsftpdConfig({ address: '127.0.0.1', port, root: work.root, extra }), port });
+  await Vsftpd.start({
+    dir: work.dir,
+    name: `l${++serial}`,
+    config: vsftpdConfig({ address: '127.0.0.1', port, root: work.root, extra }),
+    port,
+  });
   return port;
 }
 
@@ -66,7 +71,13 @@ async function twoHosts(extra: readonly string[]): Promise<{ srv: string; cli: s
   const srv = createNetns('srv');
   const cli = createNetns('cli');
   veth({ ns: srv, dev: 'veth-s', cidr: '10.203.0.1/24' }, { ns: cli, dev: 'veth-c', cidr: '10.203.0.2/24' });
-  await Vsftpd.start({ dir: work.dir, name: `n${++serial}`, config: vsftpdConfig({ address: '10.203.0.1', port: 21, root: work.root, extra }), port: 21, netns: srv });
+  await Vsftpd.start({
+    dir: work.dir,
+    name: `n${++serial}`,
+    config: vsftpdConfig({ address: '10.203.0.1', port: 21, root: work.root, extra }),
+    port: 21,
+    netns: srv,
+  });
   return { srv, cli };
 }
 
@@ -76,7 +87,10 @@ const RANGE_OPTION = { lo: 40000, hi: 40009, source: 'pasv_min_port=40000 and pa
 describeReal('issue 13: the probe in real setups', () => {
   it('1. a passive range the firewall opens only in part: "some", naming which ports worked and which did not; bounded', async () => {
     const { srv, cli } = await twoHosts(RANGE);
-    nft(srv, 'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n  tcp dport { 21, 40000-40004 } accept\n }\n}\n');
+    nft(
+      srv,
+      'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n  tcp dport { 21, 40000-40004 } accept\n }\n}\n',
+    );
     // Ground truth, port by port: an open port with no listener answers RST at once (curl exit 7),
     // a dropped one times out (exit 28).
     const open: number[] = [];
@@ -99,7 +113,9 @@ describeReal('issue 13: the probe in real setups', () => {
     if (worked.length > 0 && failed.length > 0) {
       expect(report.diagnoses.map((d) => d.id)).toContain('passive-range-partly-blocked');
       const d = report.diagnoses.find((x) => x.id === 'passive-range-partly-blocked')!;
-      expect(d.summary).toMatch(/only part of the passive range answers: \d+ PASV offers tried \(\d+ distinct ports? of the 10 in 40000-40009\): worked: .*; failed: /);
+      expect(d.summary).toMatch(
+        /only part of the passive range answers: \d+ PASV offers tried \(\d+ distinct ports? of the 10 in 40000-40009\): worked: .*; failed: /,
+      );
     }
     // Never "no problem" after a failed data connection, never "the whole range" when one worked.
     expect(report.exitCode).toBe(1);
@@ -143,7 +159,10 @@ describeReal('issue 13: the probe in real setups', () => {
     nsRun(cli, 'ip', ['route', 'add', 'default', 'via', '10.203.4.1']);
     nsRun(srv, 'ip', ['route', 'add', 'default', 'via', '10.203.3.1']);
     nsRun(rtr, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
-    nft(rtr, 'table ip rnat {\n chain pre { type nat hook prerouting priority dstnat;\n  iifname "veth-ro" ip daddr 10.203.4.1 tcp dport { 21, 40000-40009 } dnat to 10.203.3.2\n }\n}\n');
+    nft(
+      rtr,
+      'table ip rnat {\n chain pre { type nat hook prerouting priority dstnat;\n  iifname "veth-ro" ip daddr 10.203.4.1 tcp dport { 21, 40000-40009 } dnat to 10.203.3.2\n }\n}\n',
+    );
     await Vsftpd.start({
       dir: work.dir,
       name: `nat${++serial}`,
@@ -182,28 +201,47 @@ describeReal('issue 13: the probe in real setups', () => {
   it('5. implicit FTPS: ftps:// works; a plain or explicit-TLS probe says "this port speaks implicit FTPS: use ftps://"', async () => {
     const cert = path.join(work.dir, 'implicit-cert.pem');
     const key = path.join(work.dir, 'implicit-key.pem');
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'], { timeout: 20000 });
+    const made = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'],
+      { timeout: 20000 },
+    );
     expect(made.status).toBe(0);
     fs.chmodSync(key, 0o600);
-    const port = await loopbackServer(['ssl_enable=YES', 'implicit_ssl=YES', 'allow_anon_ssl=YES', `rsa_cert_file=${cert}`, `rsa_private_key_file=${key}`]);
+    const port = await loopbackServer([
+      'ssl_enable=YES',
+      'implicit_ssl=YES',
+      'allow_anon_ssl=YES',
+      `rsa_cert_file=${cert}`,
+      `rsa_private_key_file=${key}`,
+    ]);
     expect(curl(undefined, ['-k', `ftps://127.0.0.1:${port}/`]).out).toContain('hello.txt');
     expect(curl(undefined, ['-m', '3', `ftp://127.0.0.1:${port}/`]).status).not.toBe(0);
 
     for (const tls of [false, true]) {
       const plain = await probe({ host: '127.0.0.1', port, timeoutMs: 1500, tls, tlsRejectUnauthorized: false });
       expect(plain.exitCode).toBe(2);
-      expect(plain.diagnoses.map((d) => [d.id, d.summary])).toEqual([['implicit-ftps', `this port speaks implicit FTPS: use ftps://127.0.0.1:${port}`]]);
+      expect(plain.diagnoses.map((d) => [d.id, d.summary])).toEqual([
+        ['implicit-ftps', `this port speaks implicit FTPS: use ftps://127.0.0.1:${port}`],
+      ]);
     }
     const implicit = await probe({ host: '127.0.0.1', port, timeoutMs: 3000, implicitTls: true, tlsRejectUnauthorized: false });
-    expect(implicit.steps.map((s) => [s.name, s.status]).slice(0, 3)).toEqual([['connect', 'pass'], ['auth-tls', 'warn'], ['banner', 'pass']]);
+    expect(implicit.steps.map((s) => [s.name, s.status]).slice(0, 3)).toEqual([
+      ['connect', 'pass'],
+      ['auth-tls', 'warn'],
+      ['banner', 'pass'],
+    ]);
     expect(step(implicit, 'protection').status).toBe('pass');
     expect(step(implicit, 'pasv').status).toBe('pass');
     expect(implicit.exitCode).toBe(0);
   });
 
-  it('6. active mode blocked by the server\'s own egress firewall: the diagnosis names the server side too', async () => {
+  it("6. active mode blocked by the server's own egress firewall: the diagnosis names the server side too", async () => {
     const { srv, cli } = await twoHosts([...RANGE, 'port_enable=YES', 'connect_from_port_20=YES']);
-    nft(srv, 'table inet filter {\n chain output {\n  type filter hook output priority filter; policy drop;\n  ct state established,related accept\n  oif "lo" accept\n }\n}\n');
+    nft(
+      srv,
+      'table inet filter {\n chain output {\n  type filter hook output priority filter; policy drop;\n  ct state established,related accept\n  oif "lo" accept\n }\n}\n',
+    );
     expect(curl(cli, ['ftp://10.203.0.1/']).out).toContain('hello.txt');
     expect(curl(cli, ['--disable-eprt', '-P', '10.203.0.2', 'ftp://10.203.0.1/']).status).not.toBe(0);
 

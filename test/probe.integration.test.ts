@@ -26,7 +26,16 @@ import {
 } from '../src/probe';
 import { parse227, parse229, ReplyReader } from '../src/probe/reply';
 import { getTarget } from '../src/schema/targets';
-import { FakeServer, fakeFtpServer, freePort, makeWorkDir, stopAllServers, Vsftpd, vsftpdConfig, vsftpdUnavailable } from './support/ftp-server';
+import {
+  FakeServer,
+  fakeFtpServer,
+  freePort,
+  makeWorkDir,
+  stopAllServers,
+  Vsftpd,
+  vsftpdConfig,
+  vsftpdUnavailable,
+} from './support/ftp-server';
 import { cleanStaleNetns, createNetns, deleteAllNetns, netnsUnavailable, nft, nsRun, probeInNetns, veth } from './support/netns';
 
 // namespace tests start a node per probe (the sources transpiled) and sample the passive range: slow on a busy machine
@@ -56,7 +65,12 @@ let serial = 0;
 /** vsftpd on 127.0.0.1:PORT with `extra` config lines; returns the port. */
 async function loopbackServer(extra: readonly string[]): Promise<number> {
   const port = await freePort();
-  await Vsftpd.start({ dir: work.dir, name: `s${++serial}`, config: vsftpdConfig({ address: '127.0.0.1', port, root: work.root, extra }), port });
+  await Vsftpd.start({
+    dir: work.dir,
+    name: `s${++serial}`,
+    config: vsftpdConfig({ address: '127.0.0.1', port, root: work.root, extra }),
+    port,
+  });
   return port;
 }
 
@@ -98,7 +112,9 @@ describe('reply parsing', () => {
     ]);
     expect(reader.partial).toBe('211-Features:\n EPSV');
     expect(reader.push('211 End\r')).toEqual([]);
-    expect(reader.push('\n')).toEqual([{ kind: 'reply', reply: { code: 211, lines: ['211-Features:', ' EPSV', '211 End'], text: '211 End' } }]);
+    expect(reader.push('\n')).toEqual([
+      { kind: 'reply', reply: { code: 211, lines: ['211-Features:', ' EPSV', '211 End'], text: '211 End' } },
+    ]);
   });
 
   it('recognises a stream that is not FTP, even before its first line ends', () => {
@@ -191,13 +207,21 @@ describe('probe against the real vsftpd on 127.0.0.1', () => {
     const pasv = step(report, 'pasv');
     expect(pasv.data).toMatchObject({ addressMatches: true, advertised: { host: '127.0.0.1' }, listing: { ok: true, entries: 1 } });
     expect(pasv.data!.advertised!.port).toBeGreaterThanOrEqual(40000);
-    expect(pasv.replies.slice(0, 3)).toEqual(['227 ' + pasv.replies[0].slice(4), '150 Here comes the directory listing.', '226 Directory send OK.']);
+    expect(pasv.replies.slice(0, 3)).toEqual([
+      '227 ' + pasv.replies[0].slice(4),
+      '150 Here comes the directory listing.',
+      '226 Directory send OK.',
+    ]);
     // then more PASV offers, each connected to: the range sample (no range given: the most offers)
     expect(pasv.replies.slice(3).every((r) => r.startsWith('227 '))).toBe(true);
     expect(pasv.data!.sample!.ports).toHaveLength(16);
     expect(pasv.data!.sample!.ports.every((p) => p.ok)).toBe(true);
     expect(pasv.lines.join('\n')).toMatch(/passive range: 16 PASV offers tried \(\d+ distinct ports\): worked: /);
-    expect(step(report, 'active').data).toMatchObject({ command: 'PORT', reply: '200 PORT command successful. Consider using PASV.', listing: { ok: true } });
+    expect(step(report, 'active').data).toMatchObject({
+      command: 'PORT',
+      reply: '200 PORT command successful. Consider using PASV.',
+      listing: { ok: true },
+    });
     expect(step(report, 'login').transcript.map((e) => e.text)).toContain('PASS ****');
     const { human } = outputs(report, 'healthy');
     expect(human).toMatch(/^✓ PASV +227 Entering Passive Mode \(127,0,0,1,\d+,\d+\)\./m);
@@ -217,7 +241,7 @@ describe('probe against the real vsftpd on 127.0.0.1', () => {
     expect(outputs(report, 'pasv-disabled').human).toMatch(/rules: VSF201 pasv-disabled/);
   });
 
-  it('pasv_address=127.0.0.2 (not the server\'s): PASV fails at the advertised address, the diagnosis names pasv_address, EPSV works', async () => {
+  it("pasv_address=127.0.0.2 (not the server's): PASV fails at the advertised address, the diagnosis names pasv_address, EPSV works", async () => {
     const port = await loopbackServer(['pasv_address=127.0.0.2']);
     const report = await probe({ host: '127.0.0.1', port, timeoutMs: 3000 });
     const pasv = step(report, 'pasv');
@@ -279,7 +303,11 @@ describe('probe with explicit FTPS (AUTH TLS) against the real vsftpd', () => {
     if (opensslMissing) return;
     cert = path.join(work.dir, 'cert.pem');
     key = path.join(work.dir, 'key.pem');
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'], { timeout: 20000 });
+    const made = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'],
+      { timeout: 20000 },
+    );
     if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr.toString()}`);
     fs.chmodSync(key, 0o600);
   });
@@ -293,7 +321,7 @@ describe('probe with explicit FTPS (AUTH TLS) against the real vsftpd', () => {
     `rsa_private_key_file=${key}`,
   ];
 
-  itTls('with the CA: TLS verified, encrypted listings over PASV, EPSV and PORT (vsftpd\'s session reuse satisfied), exit 0', async () => {
+  itTls("with the CA: TLS verified, encrypted listings over PASV, EPSV and PORT (vsftpd's session reuse satisfied), exit 0", async () => {
     const port = await loopbackServer(tlsConfig());
     const report = await probe({
       host: '127.0.0.1',
@@ -422,7 +450,9 @@ describe('probe against broken or foreign servers', () => {
     const report = await probe({ host: '127.0.0.1', port: server.port, timeoutMs: 2000 });
     expect(step(report, 'pasv')).toMatchObject({ status: 'fail' });
     expect(diagnosisIds(report)).toEqual(['closed-mid-reply', 'passive-unsupported']);
-    expect(step(report, 'epsv').transcript.map((e) => e.text)).toContain('the previous control connection has ended: reconnecting and logging in again');
+    expect(step(report, 'epsv').transcript.map((e) => e.text)).toContain(
+      'the previous control connection has ended: reconnecting and logging in again',
+    );
     expect(report.exitCode).toBe(1);
   });
 
@@ -475,7 +505,10 @@ describeNetns('probe across network namespaces', () => {
 
   it('a server firewall that drops the passive range: timeouts naming the range and the firewall; opening it fixes it', async () => {
     const { srv, cli, config } = await twoHosts(['pasv_min_port=40000', 'pasv_max_port=40009']);
-    nft(srv, 'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n  tcp dport 21 accept\n }\n}\n');
+    nft(
+      srv,
+      'table inet filter {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n  tcp dport 21 accept\n }\n}\n',
+    );
     const range = expectedPassiveRange(new EffectiveConfig(parse(config), getTarget()));
     const report = await probeInNetns(cli, { host: '10.203.0.1', timeoutMs: 1500, expectedPassiveRange: range });
     expect(step(report, 'login').status).toBe('pass');
@@ -497,7 +530,10 @@ describeNetns('probe across network namespaces', () => {
 
   it('a client firewall that drops inbound connections: PORT 200, then 425 after connect_timeout, explained', async () => {
     const { cli } = await twoHosts(['pasv_min_port=40000', 'pasv_max_port=40009']);
-    nft(cli, 'table inet clientfw {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n }\n}\n');
+    nft(
+      cli,
+      'table inet clientfw {\n chain input {\n  type filter hook input priority filter; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n }\n}\n',
+    );
     const report = await probeInNetns(cli, { host: '10.203.0.1', timeoutMs: 4000, active: true });
     expect(step(report, 'pasv').status).toBe('pass');
     const active = step(report, 'active');
@@ -511,7 +547,7 @@ describeNetns('probe across network namespaces', () => {
     outputs(report, 'client-firewall-active');
   });
 
-  it('a server behind DNAT advertises its internal address; pasv_address (the diagnosis\'s fix) makes PASV work', async () => {
+  it("a server behind DNAT advertises its internal address; pasv_address (the diagnosis's fix) makes PASV work", async () => {
     // cli 10.203.4.2 --- 10.203.4.1 rtr (DNAT :21 and :40000-40009) 10.203.3.1 --- 10.203.3.2 srv
     const cli = createNetns('cli');
     const rtr = createNetns('rtr');

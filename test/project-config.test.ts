@@ -90,7 +90,16 @@ describe('validateProjectConfig', () => {
       enable: ['hide-ids', 'security'],
       disable: ['all'],
       pasvRange: '40000-40100',
-      overrides: [{ files: ['a/*.conf'], target: '3.0.5', rules: { VSF411: 'info' }, enable: ['VSF101'], disable: ['hygiene'], pasvRange: '1025-65534' }],
+      overrides: [
+        {
+          files: ['a/*.conf'],
+          target: '3.0.5',
+          rules: { VSF411: 'info' },
+          enable: ['VSF101'],
+          disable: ['hygiene'],
+          pasvRange: '1025-65534',
+        },
+      ],
     });
     expect(config).toMatchObject({
       target: 'fedora',
@@ -101,7 +110,12 @@ describe('validateProjectConfig', () => {
       file: '.vsftpd-lint.json',
       baseDir: '/p',
     });
-    expect(config.overrides[0]).toMatchObject({ files: ['a/*.conf'], target: '3.0.5', rules: { VSF411: 'info' }, pasvRange: { min: 1025, max: 65534 } });
+    expect(config.overrides[0]).toMatchObject({
+      files: ['a/*.conf'],
+      target: '3.0.5',
+      rules: { VSF411: 'info' },
+      pasvRange: { min: 1025, max: 65534 },
+    });
   });
 
   it('accepts an empty object', () => {
@@ -121,14 +135,23 @@ describe('validateProjectConfig', () => {
     [{ rules: { security: 'off' } }, "rules.security: 'security' is a category, not a rule"],
     [{ rules: { VSF401: 'warn' } }, 'rules.VSF401: expected one of "off", "info", "warning", "error", got "warn"'],
     [{ rules: { VSF401: 0 } }, 'rules.VSF401: expected one of "off", "info", "warning", "error", got 0'],
-    [{ rules: { VSF401: 'off', 'anonymous-enabled': 'error' } }, 'rules.anonymous-enabled: VSF401 (anonymous-enabled) is already set by rules.VSF401'],
+    [
+      { rules: { VSF401: 'off', 'anonymous-enabled': 'error' } },
+      'rules.anonymous-enabled: VSF401 (anonymous-enabled) is already set by rules.VSF401',
+    ],
     [{ rules: { 'a b': 'off' } }, 'rules["a b"]: unknown rule'],
     [{ enable: 'VSF401' }, 'enable: expected an array, got a string ("VSF401")'],
     [{ enable: ['VSF401', 7] }, 'enable[1]: expected a string, got a number (7)'],
     [{ disable: ['securty'] }, "disable[0]: unknown rule or category 'securty' (did you mean security?)"],
     [{ pasvRange: '40000:40100' }, 'pasvRange: expected "MIN-MAX" with 1025 <= MIN <= MAX <= 65534'],
-    [{ pasvRange: '1024-2000' }, 'pasvRange: expected "MIN-MAX" with 1025 <= MIN <= MAX <= 65534, such as "40000-40100", got "1024-2000" (vsftpd ignores pasv_min_port <= 1024 and pasv_max_port >= 65535)'],
-    [{ pasvRange: '40100-40000' }, 'pasvRange: expected "MIN-MAX" with 1025 <= MIN <= MAX <= 65534, such as "40000-40100", got "40100-40000" (MIN is above MAX)'],
+    [
+      { pasvRange: '1024-2000' },
+      'pasvRange: expected "MIN-MAX" with 1025 <= MIN <= MAX <= 65534, such as "40000-40100", got "1024-2000" (vsftpd ignores pasv_min_port <= 1024 and pasv_max_port >= 65535)',
+    ],
+    [
+      { pasvRange: '40100-40000' },
+      'pasvRange: expected "MIN-MAX" with 1025 <= MIN <= MAX <= 65534, such as "40000-40100", got "40100-40000" (MIN is above MAX)',
+    ],
     [{ pasvRange: 40000 }, 'pasvRange: expected a string, got a number (40000)'],
     [{ overrides: {} }, 'overrides: expected an array, got an object'],
     [{ overrides: [null] }, 'overrides[0]: expected an object, got null'],
@@ -145,7 +168,9 @@ describe('validateProjectConfig', () => {
   });
 
   it('names the file, or only the JSON path for a config built in memory', () => {
-    expect(errorOf(() => validateProjectConfig({ rules: { VSF999: 'off' } }, null, { rules: RULES }))).toMatch(/^rules\.VSF999: unknown rule/);
+    expect(errorOf(() => validateProjectConfig({ rules: { VSF999: 'off' } }, null, { rules: RULES }))).toMatch(
+      /^rules\.VSF999: unknown rule/,
+    );
     expect(errorOf(() => validateProjectConfig(7, null, { rules: RULES }))).toBe('expected an object, got a number (7)');
   });
 });
@@ -158,7 +183,7 @@ describe('parseProjectConfig', () => {
     );
   });
 
-  it('anchors globs at the file\'s directory by default', () => {
+  it("anchors globs at the file's directory by default", () => {
     expect(parseProjectConfig('{}', '/etc/vsftpd-lint/.vsftpd-lint.json', { rules: RULES }).baseDir).toBe('/etc/vsftpd-lint');
   });
 });

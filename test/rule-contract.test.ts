@@ -28,7 +28,7 @@ describe.each(RULES.map((r) => [r.id, r.name, r] as const))('%s %s docs example'
 
 const RANK: Record<Fixability, number> = { none: 0, safe: 1, unsafe: 2 };
 
-describe('a rule\'s meta fixable matches the fixes it emits', () => {
+describe("a rule's meta fixable matches the fixes it emits", () => {
   const emitted = new Map<string, Map<Fixability, string>>(RULES.map((r) => [r.id, new Map()]));
   beforeAll(() => {
     const inputs = [...fixtureInputs(), ...exampleInputs(), ...corpusInputs(), ...generatedInputs(300)];

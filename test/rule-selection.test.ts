@@ -1,14 +1,7 @@
 /** Rule selection: which rules run and at what severity. */
 import { lint, RULES } from '../src';
 import type { Rule } from '../src';
-import {
-  CATEGORIES,
-  findRuleRef,
-  resolveRuleSelection,
-  RuleSelection,
-  RuleSelectionError,
-  rulesFor,
-} from '../src/engine/rule-selection';
+import { CATEGORIES, findRuleRef, resolveRuleSelection, RuleSelection, RuleSelectionError, rulesFor } from '../src/engine/rule-selection';
 
 const DEFAULT_IDS = RULES.filter((r) => r.enabledByDefault !== false).map((r) => r.id);
 const OPT_IN = RULES.filter((r) => r.enabledByDefault === false);
@@ -84,7 +77,12 @@ describe('resolveRuleSelection', () => {
     const optIn = OPT_IN[0];
     const { rules, severities } = resolveRuleSelection({ rules: { [optIn.name]: 'error', VSF401: 'warning' } }, RULES);
     expect(rules).toContain(optIn);
-    expect(severities).toEqual(new Map([[optIn.id, 'error'], ['VSF401', 'warning']]));
+    expect(severities).toEqual(
+      new Map([
+        [optIn.id, 'error'],
+        ['VSF401', 'warning'],
+      ]),
+    );
   });
 
   it('"off" keeps an earlier severity for a later layer that turns the rule back on', () => {

@@ -22,7 +22,15 @@ describe.each(RULES.map((r) => [r.id, r.name, r] as const))('%s %s', (id, name, 
   });
 
   it('has complete docs and a unique id and name', () => {
-    for (const text of [rule.summary, rule.docs.what, rule.docs.why, rule.docs.prevents, rule.docs.fix, rule.docs.example.bad, rule.docs.example.good]) {
+    for (const text of [
+      rule.summary,
+      rule.docs.what,
+      rule.docs.why,
+      rule.docs.prevents,
+      rule.docs.fix,
+      rule.docs.example.bad,
+      rule.docs.example.good,
+    ]) {
       expect(text.trim().length).toBeGreaterThan(0);
     }
     expect(RULES.filter((r) => r.id === id || r.name === name)).toHaveLength(1);

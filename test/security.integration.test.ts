@@ -38,9 +38,7 @@ function cli(args: string[], options: { cwd?: string; input?: string | Buffer; s
 
 /** A shell command as the attacker: "nobody" when the tests run as root. */
 function asAttacker(command: string, cwd: string): void {
-  const argv = IS_ROOT
-    ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', 'sh', '-c', command]
-    : ['sh', '-c', command];
+  const argv = IS_ROOT ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', 'sh', '-c', command] : ['sh', '-c', command];
   const result = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`attacker command failed: ${command}: ${result.stderr}`);
 }
@@ -154,9 +152,7 @@ describe('item 1: --fix writes the file it read, and nothing else', () => {
   test('--fix with no file is a usage error, never a rewrite of /etc/vsftpd.conf', () => {
     const run = cli(['--fix']);
     expect(run.status).toBe(2);
-    expect(stderrLines(run)).toEqual([
-      'vsftpd-lint: --fix rewrites files in place: name them (or "-" for standard input) (see --help)',
-    ]);
+    expect(stderrLines(run)).toEqual(['vsftpd-lint: --fix rewrites files in place: name them (or "-" for standard input) (see --help)']);
   });
 });
 
@@ -173,20 +169,17 @@ describe('item 2: --output-file', () => {
     expect(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8')).toContain('vsftpd.conf:1:8');
   });
 
-  test.each([
-    [['--fix', '-o', 'X', 'X']],
-    [['--fix', '--output-file=X', 'X']],
-    [['-o', 'X', 'X']],
-  ])('%j: the report would replace the config: refused, exit 2, nothing written', (args) => {
-    const dir = attackerDir();
-    const conf = write(path.join(dir, 'X'), FIXABLE);
-    const run = cli(args, { cwd: dir });
-    expect(run.status).toBe(2);
-    expect(stderrLines(run)).toEqual([
-      'vsftpd-lint: X: the report would replace the input X; choose another --output-file',
-    ]);
-    expect(fs.readFileSync(conf, 'utf8')).toBe(FIXABLE);
-  });
+  test.each([[['--fix', '-o', 'X', 'X']], [['--fix', '--output-file=X', 'X']], [['-o', 'X', 'X']]])(
+    '%j: the report would replace the config: refused, exit 2, nothing written',
+    (args) => {
+      const dir = attackerDir();
+      const conf = write(path.join(dir, 'X'), FIXABLE);
+      const run = cli(args, { cwd: dir });
+      expect(run.status).toBe(2);
+      expect(stderrLines(run)).toEqual(['vsftpd-lint: X: the report would replace the input X; choose another --output-file']);
+      expect(fs.readFileSync(conf, 'utf8')).toBe(FIXABLE);
+    },
+  );
 });
 
 describe('item 4: bounded input', () => {
@@ -241,7 +234,7 @@ describe('item 4: bounded input', () => {
     }
   });
 
-  test('a file just past vsftpd\'s read limit is still linted: file-too-large reports it', () => {
+  test("a file just past vsftpd's read limit is still linted: file-too-large reports it", () => {
     const file = path.join(tmp, `big${count++}.conf`);
     fs.writeFileSync(file, `${'#'.repeat(99_999)}\nlisten=YES\n`);
     const run = cli([file]);
@@ -305,7 +298,10 @@ describe('item 5: a .vsftpd-lint.json that another user planted is not used', ()
   test('writable by its group or by others: ignored with a warning (even when it is ours)', () => {
     const { dir, conf } = shared();
     const planted = write(path.join(dir, '.vsftpd-lint.json'), '{"disable": ["all"]}\n');
-    for (const [mode, who] of [[0o664, 'its group'], [0o646, 'others']] as const) {
+    for (const [mode, who] of [
+      [0o664, 'its group'],
+      [0o646, 'others'],
+    ] as const) {
       fs.chmodSync(planted, mode);
       const run = cli([conf]);
       expect(run.status).toBe(1);
@@ -383,7 +379,8 @@ describe('low: file names and config text are escaped in every format and on std
     expect(run.stderr).not.toMatch(DANGEROUS);
     // No line starts with the forged text: the newline in the name is shown as "\n".
     expect(run.stdout.split('\n').some((line) => line.startsWith('vsftpd.conf'))).toBe(false);
-    const shownName = ({ json: 'forged\\\\nvsftpd.conf', sarif: 'forged%5Cnvsftpd.conf' } as Record<string, string>)[format] ?? 'forged\\nvsftpd.conf';
+    const shownName =
+      ({ json: 'forged\\\\nvsftpd.conf', sarif: 'forged%5Cnvsftpd.conf' } as Record<string, string>)[format] ?? 'forged\\nvsftpd.conf';
     expect(run.stdout).toContain(shownName);
     expect(stderrLines(run)).toEqual(['vsftpd-lint: missing\\x1b[31m.conf: no such file']);
   });

@@ -91,16 +91,13 @@ describe('parseDirectives', () => {
     expect(parseOne(`${text}\n`)).toEqual({ directives: [], malformed: [] });
   });
 
-  it.each(['disable-lines', 'disable-line', 'enable-file', 'Disable', 'disable:'])(
-    'reports "%s" as an unknown directive',
-    (word) => {
-      const { directives, malformed } = parseOne(`# vsftpd-lint ${word} VSF201\n`);
-      expect(directives).toEqual([]);
-      expect(malformed).toHaveLength(1);
-      expect(malformed[0]).toMatchObject({ kind: 'malformed', severity: 'warning', column: 14 });
-      expect(malformed[0].message).toContain(`unknown vsftpd-lint directive '${word}'`);
-    },
-  );
+  it.each(['disable-lines', 'disable-line', 'enable-file', 'Disable', 'disable:'])('reports "%s" as an unknown directive', (word) => {
+    const { directives, malformed } = parseOne(`# vsftpd-lint ${word} VSF201\n`);
+    expect(directives).toEqual([]);
+    expect(malformed).toHaveLength(1);
+    expect(malformed[0]).toMatchObject({ kind: 'malformed', severity: 'warning', column: 14 });
+    expect(malformed[0].message).toContain(`unknown vsftpd-lint directive '${word}'`);
+  });
 
   it.each([
     ['  # vsftpd-lint disable-next-line VSF201', true],
@@ -132,7 +129,14 @@ describe('parseDirectives', () => {
 
 describe('suppressing findings', () => {
   // The rules the annotated fixture is about (the others are free to change without breaking this).
-  const annotatedRules = only('no-banner', 'pasv-range-missing', 'pasv-address-nat', 'anonymous-enabled', 'no-anon-password', 'duplicate-option');
+  const annotatedRules = only(
+    'no-banner',
+    'pasv-range-missing',
+    'pasv-address-nat',
+    'anonymous-enabled',
+    'no-anon-password',
+    'duplicate-option',
+  );
 
   it('applies every kind of directive in an annotated config, keeping the reasons', () => {
     const result = lintResult(fixture('annotated.conf'), { rules: annotatedRules });
@@ -157,7 +161,10 @@ describe('suppressing findings', () => {
   it('disable-next-line hides only the rules it names, on its line only', () => {
     // The directive applies to line 2 (listen=YES), not to the line naming the rule's option.
     expect(at(lint(`# vsftpd-lint disable-next-line VSF401\n${anon}`, { rules }))).toEqual(['3:18 VSF401', '4:18 VSF404']);
-    expect(at(lint(`listen=YES\n# vsftpd-lint disable-next-line VSF404\n${anon.slice(11)}`, { rules }))).toEqual(['3:18 VSF401', '4:18 VSF404']);
+    expect(at(lint(`listen=YES\n# vsftpd-lint disable-next-line VSF404\n${anon.slice(11)}`, { rules }))).toEqual([
+      '3:18 VSF401',
+      '4:18 VSF404',
+    ]);
     expect(at(lint(`listen=YES\n# vsftpd-lint disable-next-line vsf401\n${anon.slice(11)}`, { rules }))).toEqual(['4:18 VSF404']);
   });
 
@@ -167,7 +174,8 @@ describe('suppressing findings', () => {
   });
 
   it('stacked disable-next-line directives all apply to the same setting', () => {
-    const text = 'listen=YES\n# vsftpd-lint disable-next-line VSF401\n# vsftpd-lint disable-next-line duplicate-option\n\nanonymous_enable=YES\nanonymous_enable=YES\n';
+    const text =
+      'listen=YES\n# vsftpd-lint disable-next-line VSF401\n# vsftpd-lint disable-next-line duplicate-option\n\nanonymous_enable=YES\nanonymous_enable=YES\n';
     expect(at(lint(text, { rules: only('anonymous-enabled', 'duplicate-option') }))).toEqual(['6:18 VSF401']);
   });
 
@@ -184,15 +192,20 @@ describe('suppressing findings', () => {
     const result = lintResult(text, { rules: only('anonymous-enabled') });
     expect(at(result.findings)).toEqual(['6:18 VSF401']);
     // Only the last line sets the value, so only it is reported; move the enable to check line 4.
-    expect(at(lint(text.replace('anonymous_enable=YES\n#', 'anonymous_enable=YES\nxferlog_enable=YES\n#'), { rules: only('anonymous-enabled') }))).toEqual(['7:18 VSF401']);
+    expect(
+      at(
+        lint(text.replace('anonymous_enable=YES\n#', 'anonymous_enable=YES\nxferlog_enable=YES\n#'), { rules: only('anonymous-enabled') }),
+      ),
+    ).toEqual(['7:18 VSF401']);
   });
 
   it('disable without enable lasts to the end of the file; a bare enable ends every disable', () => {
     const dup = 'listen=YES\nlisten=YES\n';
     const rules = only('duplicate-option');
     expect(at(lint(`# vsftpd-lint disable VSF501\n${dup}${dup}`, { rules }))).toEqual([]);
-    expect(at(lint(`# vsftpd-lint disable VSF501\n${dup}# vsftpd-lint enable\n${dup}`, { rules }))).toEqual(['5:1']
-      .map((p) => `${p} VSF501`));
+    expect(at(lint(`# vsftpd-lint disable VSF501\n${dup}# vsftpd-lint enable\n${dup}`, { rules }))).toEqual(
+      ['5:1'].map((p) => `${p} VSF501`),
+    );
   });
 
   it('a bare disable followed by "enable X" leaves every rule but X disabled', () => {
@@ -215,7 +228,8 @@ describe('suppressing findings', () => {
   });
 
   it('lists every directive that covers a finding, the most specific first', () => {
-    const text = '# vsftpd-lint disable-file VSF401 -- a\n# vsftpd-lint disable VSF401 -- b\n# vsftpd-lint disable-next-line VSF401\nanonymous_enable=YES\nlisten=YES\n';
+    const text =
+      '# vsftpd-lint disable-file VSF401 -- a\n# vsftpd-lint disable VSF401 -- b\n# vsftpd-lint disable-next-line VSF401\nanonymous_enable=YES\nlisten=YES\n';
     const [finding] = lintResult(text, { rules: only('anonymous-enabled') }).suppressed;
     expect(finding.suppressions).toEqual([
       { kind: 'disable-next-line', line: 3, justification: null },
@@ -225,10 +239,14 @@ describe('suppressing findings', () => {
   });
 
   it('never hides an error that stops vsftpd while it reads the file', () => {
-    const text = '# vsftpd-lint disable-next-line unknown-option -- not on this host\nfoo=bar\n# vsftpd-lint disable-next-line bad-bool-value\nlisten=YES \n';
+    const text =
+      '# vsftpd-lint disable-next-line unknown-option -- not on this host\nfoo=bar\n# vsftpd-lint disable-next-line bad-bool-value\nlisten=YES \n';
     const result = lintResult(text);
     const syntax = result.findings.filter((f) => f.category === 'syntax');
-    expect(syntax.map((f) => [f.line, f.name])).toEqual([[2, 'unknown-option'], [4, 'bad-bool-value']]);
+    expect(syntax.map((f) => [f.line, f.name])).toEqual([
+      [2, 'unknown-option'],
+      [4, 'bad-bool-value'],
+    ]);
     expect(result.suppressed).toEqual([]);
   });
 
@@ -253,8 +271,11 @@ describe('suppressing findings', () => {
   });
 
   it('fix leaves suppressed findings alone', () => {
-    const text = 'listen=YES\n# vsftpd-lint disable-next-line indented-setting -- aligned with the block above\n  anonymous_enable=NO\n  local_enable=YES\n';
-    expect(fix(text).output).toBe('listen=YES\n# vsftpd-lint disable-next-line indented-setting -- aligned with the block above\n  anonymous_enable=NO\nlocal_enable=YES\n');
+    const text =
+      'listen=YES\n# vsftpd-lint disable-next-line indented-setting -- aligned with the block above\n  anonymous_enable=NO\n  local_enable=YES\n';
+    expect(fix(text).output).toBe(
+      'listen=YES\n# vsftpd-lint disable-next-line indented-setting -- aligned with the block above\n  anonymous_enable=NO\nlocal_enable=YES\n',
+    );
   });
 });
 
@@ -292,14 +313,26 @@ describe('directive problems (for the unused-suppression rule)', () => {
     const text = 'listen=YES\n# vsftpd-lint disable-next-line VSF501, anonymous-enabled, no-banner -- why\nanonymous_enable=YES\n';
     const [p] = problems(text);
     expect(p.message).toContain('suppresses nothing for duplicate-option (VSF501), no-banner (VSF411)');
-    expect(applyEdits(text, p.fix!.edits)).toBe('listen=YES\n# vsftpd-lint disable-next-line anonymous-enabled -- why\nanonymous_enable=YES\n');
+    expect(applyEdits(text, p.fix!.edits)).toBe(
+      'listen=YES\n# vsftpd-lint disable-next-line anonymous-enabled -- why\nanonymous_enable=YES\n',
+    );
   });
 
   it.each([
-    ['an unused range', 'listen=YES\n# vsftpd-lint disable VSF401\nlocal_enable=YES\n# vsftpd-lint enable VSF401\n', 2, 'between lines 2 and 4'],
+    [
+      'an unused range',
+      'listen=YES\n# vsftpd-lint disable VSF401\nlocal_enable=YES\n# vsftpd-lint enable VSF401\n',
+      2,
+      'between lines 2 and 4',
+    ],
     ['an unused open range', 'listen=YES\nlocal_enable=YES\n# vsftpd-lint disable VSF404\n', 3, 'between line 3 and the end of the file'],
     ['an unused disable-file', 'listen=YES\n# vsftpd-lint disable-file no-anon-password\n', 2, 'in the file'],
-    ['a disable-next-line with no setting after it', 'listen=YES\n# vsftpd-lint disable-next-line no-banner\n', 2, 'after it (no setting line follows)'],
+    [
+      'a disable-next-line with no setting after it',
+      'listen=YES\n# vsftpd-lint disable-next-line no-banner\n',
+      2,
+      'after it (no setting line follows)',
+    ],
   ])('reports %s', (_, text, line, where) => {
     const found = problems(text);
     expect(found.map((p) => p.line)).toEqual([line]);
@@ -377,6 +410,8 @@ describe('directive problems (for the unused-suppression rule)', () => {
   });
 
   it('without the problem rule, problems cost nothing and change nothing', () => {
-    expect(at(lint(fixture('unused.conf')))).toEqual(at(withProblems(fixture('unused.conf')).findings.filter((f) => f.ruleId !== directiveRule.id)));
+    expect(at(lint(fixture('unused.conf')))).toEqual(
+      at(withProblems(fixture('unused.conf')).findings.filter((f) => f.ruleId !== directiveRule.id)),
+    );
   });
 });

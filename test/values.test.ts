@@ -34,8 +34,14 @@ describe('readUint reproduces vsftpd 3.0.3 (reference table 1.6, confirmed on th
 
 describe('readBool accepts exactly YES/NO/TRUE/FALSE/1/0 in any case', () => {
   it.each([
-    ['YES', true], ['yes', true], ['tRuE', true], ['1', true],
-    ['NO', false], ['No', false], ['false', false], ['0', false],
+    ['YES', true],
+    ['yes', true],
+    ['tRuE', true],
+    ['1', true],
+    ['NO', false],
+    ['No', false],
+    ['false', false],
+    ['0', false],
   ])('%j is %s', (text, value) => {
     expect(readBool(text)).toBe(value);
   });

@@ -44,43 +44,95 @@ describe(`runVsftpd against ${VSFTPD_PATH}`, () => {
   beforeEach(requireVsftpd);
 
   const cases: [string, string, VsftpdResult | { kind: 'crash' }][] = [
-    ['a trailing blank on a boolean', 'listen=YES \n', {
-      kind: 'parse-error', prefix: 'bad bool value in config file for: ',
-      message: 'bad bool value in config file for: listen', name: 'listen',
-    }],
-    ['blanks around "=" (name keeps the space)', 'listen = YES\n', {
-      kind: 'parse-error', prefix: 'unrecognised variable in config file: ',
-      message: 'unrecognised variable in config file: listen ', name: 'listen ',
-    }],
-    ['a CRLF boolean', 'anonymous_enable=YES\r\n', {
-      kind: 'parse-error', prefix: 'bad bool value in config file for: ',
-      message: 'bad bool value in config file for: anonymous_enable', name: 'anonymous_enable',
-    }],
-    ['a string name without "=" in a CRLF file (name keeps the "\\r")', 'ftpd_banner\r\n', {
-      kind: 'parse-error', prefix: 'missing value in config file for: ',
-      message: 'missing value in config file for: ftpd_banner\r', name: 'ftpd_banner\r',
-    }],
-    ['"=" alone (empty name)', '=\n', {
-      kind: 'parse-error', prefix: 'missing value in config file for: ',
-      message: 'missing value in config file for: ', name: '',
-    }],
-    ['an indented comment', '  # c\n', {
-      kind: 'parse-error', prefix: 'missing value in config file for: ',
-      message: 'missing value in config file for: # c', name: '# c',
-    }],
-    ['a BOM before the first name', '\uFEFFanonymous_enable=YES\n', {
-      kind: 'parse-error', prefix: 'unrecognised variable in config file: ',
-      message: 'unrecognised variable in config file: \uFEFFanonymous_enable', name: '\uFEFFanonymous_enable',
-    }],
+    [
+      'a trailing blank on a boolean',
+      'listen=YES \n',
+      {
+        kind: 'parse-error',
+        prefix: 'bad bool value in config file for: ',
+        message: 'bad bool value in config file for: listen',
+        name: 'listen',
+      },
+    ],
+    [
+      'blanks around "=" (name keeps the space)',
+      'listen = YES\n',
+      {
+        kind: 'parse-error',
+        prefix: 'unrecognised variable in config file: ',
+        message: 'unrecognised variable in config file: listen ',
+        name: 'listen ',
+      },
+    ],
+    [
+      'a CRLF boolean',
+      'anonymous_enable=YES\r\n',
+      {
+        kind: 'parse-error',
+        prefix: 'bad bool value in config file for: ',
+        message: 'bad bool value in config file for: anonymous_enable',
+        name: 'anonymous_enable',
+      },
+    ],
+    [
+      'a string name without "=" in a CRLF file (name keeps the "\\r")',
+      'ftpd_banner\r\n',
+      {
+        kind: 'parse-error',
+        prefix: 'missing value in config file for: ',
+        message: 'missing value in config file for: ftpd_banner\r',
+        name: 'ftpd_banner\r',
+      },
+    ],
+    [
+      '"=" alone (empty name)',
+      '=\n',
+      {
+        kind: 'parse-error',
+        prefix: 'missing value in config file for: ',
+        message: 'missing value in config file for: ',
+        name: '',
+      },
+    ],
+    [
+      'an indented comment',
+      '  # c\n',
+      {
+        kind: 'parse-error',
+        prefix: 'missing value in config file for: ',
+        message: 'missing value in config file for: # c',
+        name: '# c',
+      },
+    ],
+    [
+      'a BOM before the first name',
+      '\uFEFFanonymous_enable=YES\n',
+      {
+        kind: 'parse-error',
+        prefix: 'unrecognised variable in config file: ',
+        message: 'unrecognised variable in config file: \uFEFFanonymous_enable',
+        name: '\uFEFFanonymous_enable',
+      },
+    ],
     ['a whitespace-only string value (Debian SIGSEGV)', 'ftpd_banner= \n', { kind: 'crash' }],
     ['a CRLF string value left blank (Debian SIGSEGV)', 'secure_chroot_dir=\r\n', { kind: 'crash' }],
     ['an empty file', '', { kind: 'parsed', message: NOT_CONFIGURED }],
-    ['odd but accepted lines', '\tanonymous_enable=yes\n\r\n# c\nlisten_port=08\r\nftpd_banner=\nftpd_banner=\0 \n', {
-      kind: 'parsed', message: NOT_CONFIGURED,
-    }],
-    ['a post-parse start-up failure still counts as parsed', 'ssl_enable=YES\nrsa_cert_file=/nonexistent/cert\n', {
-      kind: 'parsed', message: 'SSL: cannot load RSA certificate',
-    }],
+    [
+      'odd but accepted lines',
+      '\tanonymous_enable=yes\n\r\n# c\nlisten_port=08\r\nftpd_banner=\nftpd_banner=\0 \n',
+      {
+        kind: 'parsed',
+        message: NOT_CONFIGURED,
+      },
+    ],
+    [
+      'a post-parse start-up failure still counts as parsed',
+      'ssl_enable=YES\nrsa_cert_file=/nonexistent/cert\n',
+      {
+        kind: 'parsed',
+        message: 'SSL: cannot load RSA certificate',
+      },
+    ],
   ];
 
   test.each(cases)('%s: %j', (_label, config, expected) => {

@@ -14,7 +14,6 @@ import { FORMATS, Format } from './formatters/names';
 import { STDIN_PATH } from './read-source';
 import { UsageError, withHouseStyle } from './usage';
 
-
 export interface CliOptions {
   /** Help, version or a completion script was asked for and has been printed: nothing else to do. */
   readonly handled: boolean;
@@ -110,7 +109,12 @@ const FLAGS = {
     requiresArg: true,
     describe: 'Write the report to this file instead of standard output (the exit status is unchanged)',
   },
-  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only: warnings and info are neither shown nor counted (--max-warnings)' },
+  quiet: {
+    alias: 'q',
+    type: 'boolean',
+    default: false,
+    describe: 'Report errors only: warnings and info are neither shown nor counted (--max-warnings)',
+  },
   target: {
     choices: TARGETS,
     requiresArg: true,
@@ -130,15 +134,14 @@ const FLAGS = {
   },
   color: {
     type: 'boolean',
-    describe:
-      'Colour the output (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
+    describe: 'Colour the output (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
   },
   config: {
     type: 'string',
     requiresArg: true,
     describe:
       'Use this config file for every file instead of the nearest .vsftpd-lint.json; ' +
-      '--no-config: use none (as under Ansible\'s validate, which lints a temporary copy)',
+      "--no-config: use none (as under Ansible's validate, which lints a temporary copy)",
   },
   rule: {
     type: 'string',
@@ -198,8 +201,7 @@ const FLAGS = {
   diff: {
     type: 'boolean',
     default: false,
-    describe:
-      'Write nothing; print the fixes as one unified diff (a/ b/ paths, for patch -p1 or git apply)',
+    describe: 'Write nothing; print the fixes as one unified diff (a/ b/ paths, for patch -p1 or git apply)',
   },
   stdin: {
     type: 'boolean',
@@ -209,9 +211,7 @@ const FLAGS = {
   'stdin-filename': {
     type: 'string',
     requiresArg: true,
-    describe:
-      'The name of standard input in reports and for finding its config file and overrides ' +
-      '(alone: reads standard input)',
+    describe: 'The name of standard input in reports and for finding its config file and overrides ' + '(alone: reads standard input)',
   },
   'pre-commit': {
     type: 'boolean',
@@ -264,7 +264,7 @@ export function yargsArgs(argv: readonly string[]): RawArgs {
       '$0 [options] [file ...]\n\n' +
         'Lint vsftpd.conf files for what stops vsftpd from starting and what breaks PASV/PORT ' +
         'data connections. "-" reads standard input. With no file, lints the config file of the ' +
-        "target build (/etc/vsftpd.conf; Fedora/RHEL: /etc/vsftpd/vsftpd.conf).",
+        'target build (/etc/vsftpd.conf; Fedora/RHEL: /etc/vsftpd/vsftpd.conf).',
     )
     .options(FLAGS)
     .completion('completion', 'Print a bash/zsh completion script: vsftpd-lint completion >> ~/.bashrc')
@@ -348,7 +348,9 @@ export function quickArgs(argv: readonly string[]): RawArgs | undefined {
 const SHORT_FLAGS: Readonly<Record<string, FlagName>> = { '-o': 'output-file', '-q': 'quiet' };
 /** Flags with a `--no-` form: the booleans, and --no-config. */
 const NEGATABLE = new Set<string>([
-  ...Object.entries(FLAGS).filter(([, spec]) => (spec as Options).type === 'boolean').map(([name]) => name),
+  ...Object.entries(FLAGS)
+    .filter(([, spec]) => (spec as Options).type === 'boolean')
+    .map(([name]) => name),
   'config',
 ]);
 
@@ -364,7 +366,7 @@ export function toCliOptions(raw: RawArgs): CliOptions {
   const completionCommand = positional[0] === 'completion';
   const handled = Boolean(args.help || args.version || args.completion || completionCommand || args.getYargsCompletions !== undefined);
 
-  const str = (key: string): string | undefined => (typeof args[key] === 'string' ? (args[key] as string) : undefined);
+  const str = (key: string): string | undefined => (typeof args[key] === 'string' ? args[key] : undefined);
   const bool = (key: string): boolean => args[key] === true;
   const list = (key: string): string[] => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).map(String) : []);
   const options: CliOptions = {
@@ -469,9 +471,7 @@ function checkFixFlags(options: CliOptions, files: readonly string[], stdin: boo
     throw new UsageError('--fix rewrites files in place: name them (or "-" for standard input) (see --help)');
   }
   if (options.fix && files.includes(STDIN_PATH) && files.length > 1 && !stdin) {
-    throw new UsageError(
-      '--fix with standard input prints the fixed config and takes no other file (see --help)',
-    );
+    throw new UsageError('--fix with standard input prints the fixed config and takes no other file (see --help)');
   }
 }
 

@@ -25,12 +25,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closeFile, openFile, readBounded } from './open-file';
-import {
-  ConfigError,
-  parseProjectConfig,
-  PROJECT_CONFIG_FILE,
-  ProjectConfig,
-} from '../engine/config/validate';
+import { ConfigError, parseProjectConfig, PROJECT_CONFIG_FILE, ProjectConfig } from '../engine/config/validate';
 import type { Rule } from '../engine/rule';
 import { decodeBytes as decode } from '../parser/decode';
 import { ioError, MAX_INPUT_BYTES } from './read-source';

@@ -33,8 +33,7 @@ export interface ExitPolicy {
  * uses `exitCodeForDiff` instead.
  */
 export function exitCodeFor(t: ExitTotals, policy: ExitPolicy | number): number {
-  const { maxWarnings, exitZero = false, exitNonZeroOnFix = false } =
-    typeof policy === 'number' ? { maxWarnings: policy } : policy;
+  const { maxWarnings, exitZero = false, exitNonZeroOnFix = false } = typeof policy === 'number' ? { maxWarnings: policy } : policy;
   if (t.unreadable > 0 || (t.unwritable ?? 0) > 0) return EXIT_ERROR;
   if (exitZero) return EXIT_CLEAN;
   if (t.errors > 0 || (maxWarnings >= 0 && t.warnings > maxWarnings)) return EXIT_FINDINGS;

@@ -27,7 +27,6 @@ Exit status:
   2  no rules: a usage error, a file that could not be read, or a config that cannot be turned
      into rules (no passive range, a line vsftpd stops at); the reason is one line on stderr`;
 
-
 interface FirewallArgs {
   readonly file: string;
   readonly backend: Backend;
@@ -165,4 +164,3 @@ async function parseFirewallArgs(argv: readonly string[]): Promise<FirewallArgs 
 function complain(message: string): void {
   process.stderr.write(`vsftpd-lint: ${message}\n`);
 }
-

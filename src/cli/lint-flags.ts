@@ -19,7 +19,10 @@ export function parseRuleFlag(text: string, rules: readonly Rule[] = RULES): [st
   const settings = RULE_SETTINGS.join('|');
   if (eq <= 0) throw new ConfigError(`--rule ${text}: expected RULE=${settings} (RULE: an id or name)`);
   const ref = text.slice(0, eq).trim();
-  const setting = text.slice(eq + 1).trim().toLowerCase();
+  const setting = text
+    .slice(eq + 1)
+    .trim()
+    .toLowerCase();
   const rule = findRuleRef(ref, rules);
   if (!rule) throw new ConfigError(`--rule ${text}: ${describeUnknownRef(ref, rules, false)}`);
   if (!(RULE_SETTINGS as readonly string[]).includes(setting)) {
@@ -88,7 +91,10 @@ export function lintOptionsFor(
 /** The command line's rule selection as one layer (so specificity decides within it), validated. */
 function flagSelection(flags: LintFlags, rules: readonly Rule[]): RuleSelection | undefined {
   const split = (values: readonly string[] | undefined, flag: string): string[] => {
-    const refs = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+    const refs = (values ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     for (const ref of refs) {
       if (!rulesFor(ref, rules)) throw new ConfigError(`${flag} ${ref}: ${describeUnknownRef(ref, rules, true)}`);
     }

@@ -16,7 +16,8 @@ export async function runLsp(argv: readonly string[]): Promise<number> {
   try {
     options = parseArgs(argv.filter((arg) => arg !== '--stdio'));
     if (options.handled) return EXIT_CLEAN;
-    if (options.files.length > 0) throw new UsageError(`lsp: unexpected file argument '${options.files[0]}' (the client sends the documents)`);
+    if (options.files.length > 0)
+      throw new UsageError(`lsp: unexpected file argument '${options.files[0]}' (the client sends the documents)`);
     // Bad flags or a bad --config stop the server before the client connects, as they stop a lint.
     server = await import('../lsp/server');
     server.loadSettings(options, (message) => process.stderr.write(`vsftpd-lint: ${message}\n`));

@@ -51,7 +51,11 @@ async function run(argv: readonly string[]): Promise<number> {
 
   if (options.listRules || options.explain !== undefined) return ruleDocs(options);
   if (options.listTargets) {
-    process.stdout.write(describeTargets().map((line) => `${line}\n`).join(''));
+    process.stdout.write(
+      describeTargets()
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
     return EXIT_CLEAN;
   }
 
@@ -161,9 +165,7 @@ async function read(path: string, options: CliOptions, keepOpen = false): Promis
   const result = await readSource(path, { keepOpen, bytes: RAW_ARGUMENTS.get(path) });
   if (path !== STDIN_PATH || options.stdinFilename === undefined) return result;
   const name = options.stdinFilename;
-  return result.ok
-    ? { ok: true, source: { ...result.source, path: name } }
-    : { ok: false, error: { ...result.error, path: name } };
+  return result.ok ? { ok: true, source: { ...result.source, path: name } } : { ok: false, error: { ...result.error, path: name } };
 }
 
 async function lintFiles(options: CliOptions, jobs: readonly Job[]): Promise<number> {
@@ -315,10 +317,7 @@ async function diffFiles(options: CliOptions, jobs: readonly Job[]): Promise<num
 function encodeDiff(diff: string, encoding: Encoding): Buffer {
   if (encoding === 'utf8') return Buffer.from(diff, 'utf8');
   const headerEnd = diff.indexOf('\n', diff.indexOf('\n') + 1) + 1;
-  return Buffer.concat([
-    Buffer.from(diff.slice(0, headerEnd), 'utf8'),
-    Buffer.from(diff.slice(headerEnd), encoding),
-  ]);
+  return Buffer.concat([Buffer.from(diff.slice(0, headerEnd), 'utf8'), Buffer.from(diff.slice(headerEnd), encoding)]);
 }
 
 /** --print-effective FILE: the value of every option and where it comes from. */

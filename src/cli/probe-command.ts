@@ -43,7 +43,6 @@ const ANONYMOUS_USERS = new Set(['anonymous', 'ftp']);
 const FORMATS = ['human', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-
 interface ProbeArgs {
   readonly url: string;
   readonly timeoutSeconds: number;
@@ -70,8 +69,7 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
   }
   if (!args) return EXIT_CLEAN; // --help was printed
 
-  const { parseProbeTarget, ProbeTargetError, probe, expectedPassiveRange, formatProbeHuman, formatProbeJson } =
-    await import('../probe');
+  const { parseProbeTarget, ProbeTargetError, probe, expectedPassiveRange, formatProbeHuman, formatProbeJson } = await import('../probe');
   let target: { host: string; port: number; user?: string; implicitTls?: boolean };
   try {
     target = parseProbeTarget(refusePasswordInUrl(args.url));
@@ -226,7 +224,8 @@ async function parseProbeArgs(argv: readonly string[]): Promise<ProbeArgs | unde
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) {
     throw new UsageError('--timeout takes a number of seconds greater than 0 and at most 3600 (see --help)');
   }
-  if (args.insecure && !args.tls && !/^\s*ftps:/i.test(positional[0])) throw new UsageError('--insecure only applies with --tls or ftps:// (see --help)');
+  if (args.insecure && !args.tls && !/^\s*ftps:/i.test(positional[0]))
+    throw new UsageError('--insecure only applies with --tls or ftps:// (see --help)');
   const passwordEnv = args.passwordEnv;
   if (passwordEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(passwordEnv)) {
     throw new UsageError('--password-env takes the NAME of an environment variable, not a password (see --help)');
@@ -329,4 +328,3 @@ function promptHidden(prompt: string): Promise<string> {
 function complain(message: string): void {
   process.stderr.write(`vsftpd-lint: ${message}\n`);
 }
-

@@ -14,7 +14,7 @@ export function rawArguments(argv: readonly string[] = process.argv): ReadonlyMa
   try {
     const cmdline = fs.readFileSync('/proc/self/cmdline');
     parts = [];
-    for (let start = 0; start < cmdline.length; ) {
+    for (let start = 0; start < cmdline.length;) {
       const end = cmdline.indexOf(0, start);
       parts.push(cmdline.subarray(start, end < 0 ? cmdline.length : end));
       start = end < 0 ? cmdline.length : end + 1;

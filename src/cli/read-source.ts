@@ -39,8 +39,7 @@ export function describeSourceError(error: SourceError): string {
 }
 
 export type ReadResult =
-  | { readonly ok: true; readonly source: Source; readonly file?: OpenFile }
-  | { readonly ok: false; readonly error: SourceError };
+  { readonly ok: true; readonly source: Source; readonly file?: OpenFile } | { readonly ok: false; readonly error: SourceError };
 
 /**
  * Reads an input. `keepOpen` (for --fix): the file stays open and comes back as `file`, so that

@@ -85,8 +85,17 @@ export function fixedOf(result: FileResult): readonly Finding[] {
 
 export function totals(results: readonly FileResult[]): Totals {
   const t = {
-    errors: 0, warnings: 0, infos: 0, safeFixes: 0, unsafeFixes: 0, wouldFix: 0, wouldFixUnsafe: 0,
-    fixed: 0, fixedFiles: 0, unreadable: 0, unwritable: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    safeFixes: 0,
+    unsafeFixes: 0,
+    wouldFix: 0,
+    wouldFixUnsafe: 0,
+    fixed: 0,
+    fixedFiles: 0,
+    unreadable: 0,
+    unwritable: 0,
   };
   for (const result of results) {
     if ('error' in result) t.unreadable++;
@@ -104,7 +113,10 @@ export function totals(results: readonly FileResult[]): Totals {
     if ('findings' in result) {
       // A caller that did not run the fixer: the fixable findings, the best estimate at hand.
       const findings = result.findings;
-      const estimate = { safe: findings.filter((f) => f.fixable === 'safe').length, all: findings.filter((f) => f.fixable !== 'none').length };
+      const estimate = {
+        safe: findings.filter((f) => f.fixable === 'safe').length,
+        all: findings.filter((f) => f.fixable !== 'none').length,
+      };
       const counted = result.wouldFix ?? estimate;
       t.wouldFix += counted.safe;
       t.wouldFixUnsafe += counted.all;

@@ -12,12 +12,9 @@ export function findRule(rules: readonly Rule[], idOrName: string): Rule | undef
 
 export function listRules(rules: readonly Rule[]): string {
   const header = ['ID', 'NAME', 'CATEGORY', 'SEVERITY', 'FIXABLE', 'DEFAULT', 'SUMMARY'];
-  const rows = rules.map((r) => [
-    r.id, r.name, r.category, r.severity, r.fixable, onOff(r), r.summary,
-  ]);
+  const rows = rules.map((r) => [r.id, r.name, r.category, r.severity, r.fixable, onOff(r), r.summary]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const format = (row: string[]) =>
-    row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
+  const format = (row: string[]) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
   return [kleur.bold(format(header)), ...rows.map(format)].join('\n') + '\n';
 }
 
@@ -28,28 +25,28 @@ export function explainRule(rule: Rule): string {
   const fix = rule.fixable === 'none' ? 'no automatic fix' : `${rule.fixable} fix`;
   const traits = [rule.category, rule.severity, fix, `${onOff(rule)} by default`].join(', ');
   const section = (title: string, body: string) => [kleur.bold(title), ...indent(body)];
-  const sources = rule.sources?.length
-    ? ['', kleur.bold('Sources'), ...rule.sources.flatMap(indent)]
-    : [];
-  return [
-    `${kleur.bold(`${rule.id} ${rule.name}`)}  (${traits})`,
-    ...wrap(rule.summary, WIDTH),
-    '',
-    ...section('What it finds', docs.what),
-    '',
-    ...section('Why it matters', docs.why),
-    '',
-    ...section('Prevents', docs.prevents),
-    '',
-    kleur.bold(docs.example.target ? `Example (--target ${docs.example.target})` : 'Example'),
-    '  Bad:',
-    ...docs.example.bad.split('\n').map((l) => `    ${l}`),
-    '  Good:',
-    ...docs.example.good.split('\n').map((l) => `    ${l}`),
-    '',
-    ...section('Fix', docs.fix),
-    ...sources,
-  ].join('\n') + '\n';
+  const sources = rule.sources?.length ? ['', kleur.bold('Sources'), ...rule.sources.flatMap(indent)] : [];
+  return (
+    [
+      `${kleur.bold(`${rule.id} ${rule.name}`)}  (${traits})`,
+      ...wrap(rule.summary, WIDTH),
+      '',
+      ...section('What it finds', docs.what),
+      '',
+      ...section('Why it matters', docs.why),
+      '',
+      ...section('Prevents', docs.prevents),
+      '',
+      kleur.bold(docs.example.target ? `Example (--target ${docs.example.target})` : 'Example'),
+      '  Bad:',
+      ...docs.example.bad.split('\n').map((l) => `    ${l}`),
+      '  Good:',
+      ...docs.example.good.split('\n').map((l) => `    ${l}`),
+      '',
+      ...section('Fix', docs.fix),
+      ...sources,
+    ].join('\n') + '\n'
+  );
 }
 
 function indent(text: string): string[] {

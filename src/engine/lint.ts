@@ -96,9 +96,7 @@ export function lintWith(registry: readonly Rule[], document: Document, options:
     : { rules: options.rules ?? defaults, severities: NO_SEVERITIES };
   const perUser = options.perUser === true;
   const ruleOptions: RuleOptions =
-    options.pasvRange || perUser
-      ? { pasvRange: options.pasvRange ?? SUGGESTED_PASV_RANGE, perUser }
-      : DEFAULT_RULE_OPTIONS;
+    options.pasvRange || perUser ? { pasvRange: options.pasvRange ?? SUGGESTED_PASV_RANGE, perUser } : DEFAULT_RULE_OPTIONS;
   const config = new EffectiveConfig(document, target);
   const collected: Collected[] = [];
   const callbacks: { rule: Rule; callback: (outcome: SuppressionOutcome) => void }[] = [];
@@ -151,8 +149,7 @@ export function lintWith(registry: readonly Rule[], document: Document, options:
     for (const rule of applicable) if (rule.category !== 'syntax') run(rule, repaired, adjust);
   }
 
-  const parsed =
-    options.inlineConfig === false ? { directives: [], malformed: [] } : parseDirectives(document, universe);
+  const parsed = options.inlineConfig === false ? { directives: [], malformed: [] } : parseDirectives(document, universe);
   if (parsed.directives.length === 0 && parsed.malformed.length === 0 && callbacks.length === 0) {
     return { findings: grouped(sortFindings(collected.map((c) => c.finding)), causes), suppressed: [], directives: [] };
   }
@@ -218,12 +215,16 @@ function repairs(
     const end = line.start + line.text.length;
     const fix = reports.find(
       (report) =>
-        report.fix?.safety === 'safe' && report.line === line &&
+        report.fix?.safety === 'safe' &&
+        report.line === line &&
         report.fix.edits.every((edit) => edit.start >= line.start && edit.end <= end),
     )?.fix;
     let outcome: SettingOutcome | null = null;
     if (fix) {
-      const text = applyEdits(line.text, fix.edits.map((e) => ({ ...e, start: e.start - line.start, end: e.end - line.start })));
+      const text = applyEdits(
+        line.text,
+        fix.edits.map((e) => ({ ...e, start: e.start - line.start, end: e.end - line.start })),
+      );
       const read = parse(text, { encoding: document.encoding }).lines[0];
       if (read?.kind === 'setting') {
         const candidate = readSetting(read, target);
@@ -272,9 +273,7 @@ function grouped(findings: Finding[], causes: ReadonlyMap<Finding, string>): Fin
 
 function sortFindings<T extends Finding>(findings: T[]): T[] {
   // Rule ids are ASCII: plain comparison orders them like localeCompare, without loading ICU.
-  return findings.sort(
-    (a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 function toFinding(rule: Rule, report: Report, severity: Severity | undefined): Finding {

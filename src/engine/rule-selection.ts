@@ -35,7 +35,11 @@ export const CATEGORIES: readonly Category[] = ['syntax', 'startup', 'data-conne
 
 // Fails to compile when Category gains a member that CATEGORIES lacks.
 const EVERY_CATEGORY: Record<Category, true> = {
-  syntax: true, startup: true, 'data-connection': true, security: true, hygiene: true,
+  syntax: true,
+  startup: true,
+  'data-connection': true,
+  security: true,
+  hygiene: true,
 };
 void EVERY_CATEGORY;
 

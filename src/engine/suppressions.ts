@@ -46,7 +46,16 @@
  */
 import type { Document, Line } from '../parser/document';
 import type { Finding, Fix } from './finding';
-import type { Directive, DirectiveKind, DirectiveProblem, DirectiveRuleRef, Rule, RuleContext, SuppressedFinding, Suppression } from './rule';
+import type {
+  Directive,
+  DirectiveKind,
+  DirectiveProblem,
+  DirectiveRuleRef,
+  Rule,
+  RuleContext,
+  SuppressedFinding,
+  Suppression,
+} from './rule';
 // The directive and outcome types are part of the rule contract (RuleContext.afterSuppressions),
 // so rule.ts defines them and this module, which needs Rule, imports them: no cycle.
 export type { Directive, DirectiveProblem, SuppressedFinding, SuppressionOutcome } from './rule';
@@ -88,9 +97,7 @@ export function parseDirectives(document: Document, rules: readonly Rule[]): Par
           endColumn: match[0].length,
           option: null,
           severity: 'warning',
-          message:
-            `unknown vsftpd-lint directive '${word}', so nothing is suppressed: use ` +
-            `${DIRECTIVE_KINDS.join(', ')}`,
+          message: `unknown vsftpd-lint directive '${word}', so nothing is suppressed: use ` + `${DIRECTIVE_KINDS.join(', ')}`,
         });
       }
       continue;
@@ -103,7 +110,7 @@ export function parseDirectives(document: Document, rules: readonly Rule[]): Par
     const justification = reason ? rest.slice(reason.index + reason[0].length).trim() || null : null;
     const refs: DirectiveRuleRef[] = [];
     for (const ref of list.matchAll(REF)) {
-      const column = restStart + ref.index!;
+      const column = restStart + ref.index;
       refs.push({ text: ref[0], column, endColumn: column + ref[0].length, rule: findRuleRef(ref[0], rules) });
     }
     const refsEnd = restStart + list.replace(/\s+$/, '').length;
@@ -289,10 +296,7 @@ export class SuppressionState {
           ? scope.closedAll === at
           : disable.refs.some((ref) => ref.rule && this.endOf(disable, ref.rule.id) === at);
         if (ends) return true;
-      } else if (
-        (isBare(disable) || disable.refs.some((ref) => ref.rule?.id === ruleId)) &&
-        this.endOf(disable, ruleId) === at
-      ) {
+      } else if ((isBare(disable) || disable.refs.some((ref) => ref.rule?.id === ruleId)) && this.endOf(disable, ruleId) === at) {
         return true;
       }
     }

@@ -102,7 +102,7 @@ export function isExplainedByLayout(document: Document, line: SettingLine): bool
 export function lineList(lines: readonly number[], max = 8): string {
   const sorted = [...new Set(lines)].sort((a, b) => a - b);
   const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     runs.push(j === i ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);

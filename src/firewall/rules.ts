@@ -89,7 +89,7 @@ export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'targe
   const listenPort = config.get('listen_port');
   const control = standalone
     ? { port: numberOf(listenPort, 21), source: listenPort ? config.describe(listenPort) : 'listen_port=21' }
-    : { port: 21, source: 'inetd or a socket unit (listen=NO, listen_ipv6=NO): assumed port 21; use the socket\'s port if it differs' };
+    : { port: 21, source: "inetd or a socket unit (listen=NO, listen_ipv6=NO): assumed port 21; use the socket's port if it differs" };
 
   let passive: FirewallPlan['passive'] = null;
   if (!config.isOff('pasv_enable')) {
@@ -128,7 +128,8 @@ export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'targe
           '(rule pasv-range-invalid, VSF203)',
       );
     }
-    if (range.hi - range.lo + 1 > 1000) notes.push(`the passive range has ${range.hi - range.lo + 1} ports: a narrower one is easier to secure`);
+    if (range.hi - range.lo + 1 > 1000)
+      notes.push(`the passive range has ${range.hi - range.lo + 1} ports: a narrower one is easier to secure`);
   }
 
   let active: FirewallPlan['active'] = null;
@@ -162,14 +163,16 @@ export function firewallPlan(input: Input, options: Pick<FirewallOptions, 'targe
     );
   }
   if (active && config.isOn('port_promiscuous') && active.sourcePort !== null) {
-    notes.push('port_promiscuous=YES with connect_from_port_20=YES: every active transfer dies with "500 OOPS: vsf_sysutil_bind" (rule port-promiscuous-port-20, VSF211)');
+    notes.push(
+      'port_promiscuous=YES with connect_from_port_20=YES: every active transfer dies with "500 OOPS: vsf_sysutil_bind" (rule port-promiscuous-port-20, VSF211)',
+    );
   }
   if (active) {
     notes.push(
-      'active mode: clients behind a stateful firewall or NAT need a conntrack FTP helper on THEIR side (or passive mode) to accept the server\'s data connection',
+      "active mode: clients behind a stateful firewall or NAT need a conntrack FTP helper on THEIR side (or passive mode) to accept the server's data connection",
     );
   }
-  if (!standalone) notes.push('vsftpd runs from inetd or a socket unit: the control port is that socket\'s');
+  if (!standalone) notes.push("vsftpd runs from inetd or a socket unit: the control port is that socket's");
   return { target: config.target.label, control, passive, active, notes };
 }
 
@@ -226,8 +229,12 @@ function header(plan: FirewallPlan, options: FirewallOptions, load: string): str
       : 'passive data:       none (pasv_enable=NO)',
   );
   if (!plan.active) lines.push('active data:        none (port_enable=NO)');
-  else if (plan.active.sourcePort !== null) lines.push(`active data:        TCP from source port ${plan.active.sourcePort} outbound, from ${plan.active.source}`);
-  else lines.push(`active data:        TCP from an ephemeral port outbound, from ${plan.active.source}: allowed as connections the FTP helper expects`);
+  else if (plan.active.sourcePort !== null)
+    lines.push(`active data:        TCP from source port ${plan.active.sourcePort} outbound, from ${plan.active.source}`);
+  else
+    lines.push(
+      `active data:        TCP from an ephemeral port outbound, from ${plan.active.source}: allowed as connections the FTP helper expects`,
+    );
   lines.push(load);
   lines.push(...plan.notes.map((note) => `note: ${note}`));
   // Text from the file (its name, its values) is escaped: no newline can end the comment.
@@ -273,7 +280,9 @@ function nftName(name: string, what: string): string {
 function nftables(plan: FirewallPlan, options: FirewallOptions): string {
   const [family, table, extra] = (options.nftTable ?? 'inet filter').trim().split(/\s+/);
   if (!['inet', 'ip', 'ip6'].includes(family) || !table || extra !== undefined) {
-    throw new FirewallError(`bad nftables table "${escapeText(options.nftTable ?? '')}": expected "FAMILY NAME" with FAMILY inet, ip or ip6`);
+    throw new FirewallError(
+      `bad nftables table "${escapeText(options.nftTable ?? '')}": expected "FAMILY NAME" with FAMILY inet, ip or ip6`,
+    );
   }
   const input = nftName(options.nftInputChain ?? 'input', 'chain');
   const output = nftName(options.nftOutputChain ?? 'output', 'chain');
@@ -286,7 +295,7 @@ function nftables(plan: FirewallPlan, options: FirewallOptions): string {
       plan,
       options,
       `load:  nft -f FILE (adds rules to the chains ${input} and ${output} of table ${t}; ${CHAIN_ASSUMPTION}). The table ` +
-        'and both chains must exist as base chains (Debian\'s /etc/nftables.conf has them): otherwise nft -f stops with ' +
+        "and both chains must exist as base chains (Debian's /etc/nftables.conf has them): otherwise nft -f stops with " +
         '"No such file or directory" and loads nothing, rather than creating chains no packet passes through',
     ),
   ];
@@ -297,7 +306,8 @@ function nftables(plan: FirewallPlan, options: FirewallOptions): string {
   if (activePort(plan) !== null) lines.push(rule(input, `tcp dport ${activePort(plan)} ct state established accept`, ACTIVE_REPLY_COMMENT));
   if (needsHelper(plan)) lines.push(rule(input, 'meta l4proto tcp ct status expected accept', EXPECTED_COMMENT));
   lines.push(rule(output, `tcp sport ${plan.control.port} ct state established accept`, CONTROL_REPLY_COMMENT));
-  if (plan.passive) lines.push(rule(output, `tcp sport ${portRange(plan.passive, '-')} ct state established accept`, PASSIVE_REPLY_COMMENT));
+  if (plan.passive)
+    lines.push(rule(output, `tcp sport ${portRange(plan.passive, '-')} ct state established accept`, PASSIVE_REPLY_COMMENT));
   if (activePort(plan) !== null) lines.push(rule(output, `tcp sport ${activePort(plan)} accept`, ACTIVE_COMMENT));
   if (needsHelper(plan)) lines.push(rule(output, 'meta l4proto tcp ct status expected accept', EXPECTED_COMMENT));
   return `${lines.join('\n')}\n`;
@@ -311,8 +321,7 @@ function iptablesChain(name: string): string {
 function iptables(plan: FirewallPlan, options: FirewallOptions): string {
   const input = iptablesChain(options.iptablesInputChain ?? 'INPUT');
   const output = iptablesChain(options.iptablesOutputChain ?? 'OUTPUT');
-  const rule = (chain: string, match: string, comment: string) =>
-    `-A ${chain} -p tcp ${match} -m comment --comment "${comment}" -j ACCEPT`;
+  const rule = (chain: string, match: string, comment: string) => `-A ${chain} -p tcp ${match} -m comment --comment "${comment}" -j ACCEPT`;
   const lines = [
     ...header(
       plan,
@@ -323,14 +332,20 @@ function iptables(plan: FirewallPlan, options: FirewallOptions): string {
     ),
   ];
   if (needsHelper(plan)) {
-    lines.push('*raw', `-A PREROUTING -p tcp --dport ${plan.control.port} -m comment --comment "${CONTROL_COMMENT}: FTP helper" -j CT --helper ftp`, 'COMMIT');
+    lines.push(
+      '*raw',
+      `-A PREROUTING -p tcp --dport ${plan.control.port} -m comment --comment "${CONTROL_COMMENT}: FTP helper" -j CT --helper ftp`,
+      'COMMIT',
+    );
   }
   lines.push('*filter', rule(input, `--dport ${plan.control.port}`, CONTROL_COMMENT));
   if (plan.passive) lines.push(rule(input, `--dport ${portRange(plan.passive, ':')}`, PASSIVE_COMMENT));
-  if (activePort(plan) !== null) lines.push(rule(input, `--dport ${activePort(plan)} -m conntrack --ctstate ESTABLISHED`, ACTIVE_REPLY_COMMENT));
+  if (activePort(plan) !== null)
+    lines.push(rule(input, `--dport ${activePort(plan)} -m conntrack --ctstate ESTABLISHED`, ACTIVE_REPLY_COMMENT));
   if (needsHelper(plan)) lines.push(rule(input, '-m conntrack --ctstatus EXPECTED', EXPECTED_COMMENT));
   lines.push(rule(output, `--sport ${plan.control.port} -m conntrack --ctstate ESTABLISHED`, CONTROL_REPLY_COMMENT));
-  if (plan.passive) lines.push(rule(output, `--sport ${portRange(plan.passive, ':')} -m conntrack --ctstate ESTABLISHED`, PASSIVE_REPLY_COMMENT));
+  if (plan.passive)
+    lines.push(rule(output, `--sport ${portRange(plan.passive, ':')} -m conntrack --ctstate ESTABLISHED`, PASSIVE_REPLY_COMMENT));
   if (activePort(plan) !== null) lines.push(rule(output, `--sport ${activePort(plan)}`, ACTIVE_COMMENT));
   if (needsHelper(plan)) lines.push(rule(output, '-m conntrack --ctstatus EXPECTED', EXPECTED_COMMENT));
   lines.push('COMMIT');

@@ -31,7 +31,10 @@ export function unifiedDiff(file: string, before: string, after: string): string
   if (before === after) return '';
   const name = diffPath(file);
   const hunks = toHunks(lineRuns(splitLines(before), splitLines(after)));
-  return formatPatch({ oldFileName: `a/${name}`, newFileName: `b/${name}`, oldHeader: undefined, newHeader: undefined, hunks }, FILE_HEADERS_ONLY);
+  return formatPatch(
+    { oldFileName: `a/${name}`, newFileName: `b/${name}`, oldHeader: undefined, newHeader: undefined, hunks },
+    FILE_HEADERS_ONLY,
+  );
 }
 
 /** Lines kept (" "), removed ("-") or added ("+"), each line with its "\n". */
@@ -98,7 +101,7 @@ function lineRuns(a: readonly string[], b: readonly string[]): Run[] {
       continue;
     }
     for (const change of changes.slice(0, keep)) {
-      const lines = change.value as string[];
+      const lines = change.value;
       if (change.added) {
         push('+', lines);
         j += lines.length;
@@ -170,7 +173,11 @@ function firstAtOrAfter(list: readonly number[], value: number): number {
  * inside both windows (0 when there is none: the window must grow). A run at a window's edge
  * may be an artefact of where the window was cut.
  */
-function lastResync(changes: readonly { added?: boolean; removed?: boolean; count?: number; value: unknown[] }[], sizeA: number, sizeB: number): number {
+function lastResync(
+  changes: readonly { added?: boolean; removed?: boolean; count?: number; value: unknown[] }[],
+  sizeA: number,
+  sizeB: number,
+): number {
   let keep = 0;
   let ia = 0;
   let ib = 0;

@@ -71,9 +71,7 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
     if (accepted.length === 0) break;
     if (pass > MAX_FIX_PASSES) {
       const rules = [...new Set(accepted.map((f) => `${f.ruleId} ${f.name}`))].join(', ');
-      throw new Error(
-        `fixes did not converge after ${MAX_FIX_PASSES} passes; the text still changes (rules: ${rules})`,
-      );
+      throw new Error(`fixes did not converge after ${MAX_FIX_PASSES} passes; the text still changes (rules: ${rules})`);
     }
     const next = applyEdits(current, edits);
     if (history.length === 0) applied.push(...accepted);
@@ -110,12 +108,7 @@ interface Selection {
  * the text (which accepted edit covers each character, which offsets have insertions), so a
  * pass costs the size of the text plus the size of the edits, however many findings there are.
  */
-function selectFixes(
-  text: string,
-  encoding: Encoding,
-  findings: readonly Finding[],
-  allowed: ReadonlySet<FixSafety>,
-): Selection {
+function selectFixes(text: string, encoding: Encoding, findings: readonly Finding[], allowed: ReadonlySet<FixSafety>): Selection {
   const accepted: Finding[] = [];
   const edits: TextEdit[] = [];
   const taken = new Occupancy(text.length);
@@ -209,12 +202,10 @@ function joinAppend(text: string, edit: TextEdit, taken: Occupancy): TextEdit {
 
 function checkEdit(edit: TextEdit, text: string, finding: Finding): void {
   const ok =
-    Number.isInteger(edit.start) && Number.isInteger(edit.end) &&
-    edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length;
+    Number.isInteger(edit.start) && Number.isInteger(edit.end) && edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length;
   if (!ok) {
     throw new Error(
-      `rule ${finding.ruleId} ${finding.name} reported an edit [${edit.start}, ${edit.end}) ` +
-        `outside the text (length ${text.length})`,
+      `rule ${finding.ruleId} ${finding.name} reported an edit [${edit.start}, ${edit.end}) ` + `outside the text (length ${text.length})`,
     );
   }
 }
@@ -305,12 +296,7 @@ class LineIndex {
 }
 
 /** A finding of a later pass with its position and edits mapped back to the input text. */
-function toInputPosition(
-  finding: Finding,
-  passLines: LineIndex,
-  history: readonly OffsetMap[],
-  inputLines: LineIndex,
-): Finding {
+function toInputPosition(finding: Finding, passLines: LineIndex, history: readonly OffsetMap[], inputLines: LineIndex): Finding {
   const start = toInput(passLines.offsetOf(finding.line, finding.column), history, 'start');
   const end = Math.max(start, toInput(passLines.offsetOf(finding.endLine, finding.endColumn), history, 'end'));
   const from = inputLines.positionOf(start);

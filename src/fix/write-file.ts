@@ -37,7 +37,7 @@ const NODE_FS: AtomicWriteFs = {
   open: (file, flags, mode) => nodeFs.openSync(file, flags, mode),
   write: (fd, data) => {
     // writeSync may write less than asked: loop until every byte is written.
-    for (let done = 0; done < data.length; ) done += nodeFs.writeSync(fd, data, done, data.length - done);
+    for (let done = 0; done < data.length;) done += nodeFs.writeSync(fd, data, done, data.length - done);
   },
   fstat: (fd) => nodeFs.fstatSync(fd),
   fchown: (fd, uid, gid) => nodeFs.fchownSync(fd, uid, gid),
@@ -236,7 +236,6 @@ const REASONS: Readonly<Record<string, string>> = {
 
 function toWriteError(file: string, err: unknown): WriteError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    (code && REASONS[code]) ?? (err instanceof Error ? err.message.split('\n')[0] : String(err));
+  const reason = (code && REASONS[code]) ?? (err instanceof Error ? err.message.split('\n')[0] : String(err));
   return new WriteError(file, reason, code);
 }

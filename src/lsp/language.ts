@@ -13,9 +13,7 @@ import { formatValue } from '../schema/values';
 
 /** What the text before the cursor on its line asks to complete. */
 export type CompletionSite =
-  | { readonly kind: 'name' }
-  | { readonly kind: 'value'; readonly option: OptionSpec }
-  | { readonly kind: 'none' };
+  { readonly kind: 'name' } | { readonly kind: 'value'; readonly option: OptionSpec } | { readonly kind: 'none' };
 
 /**
  * The completion site for the text of a line up to the cursor: an option name while only a name

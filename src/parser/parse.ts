@@ -1,11 +1,4 @@
-import {
-  byteLength,
-  Document,
-  Encoding,
-  Line,
-  LineReach,
-  VSFTPD_READ_LIMIT,
-} from './document';
+import { byteLength, Document, Encoding, Line, LineReach, VSFTPD_READ_LIMIT } from './document';
 
 /** C-locale isspace() minus "\n", which never occurs inside a line. */
 const C_SPACE = /^[ \t\r\v\f]*$/;
@@ -54,15 +47,7 @@ export function print(doc: Document): string {
   return out;
 }
 
-function parseLine(
-  text: string,
-  eol: '\n' | '',
-  line: number,
-  start: number,
-  byteStart: number,
-  reach: LineReach,
-  read: string,
-): Line {
+function parseLine(text: string, eol: '\n' | '', line: number, start: number, byteStart: number, reach: LineReach, read: string): Line {
   // vsftpd classifies the line it read; a line it never reads is classified by its full text so
   // that the read-limit rule can say what is lost.
   const seen = reach === 'unread' ? text : read;
@@ -97,12 +82,7 @@ function parseLine(
 }
 
 /** Which part of a line falls inside vsftpd's 100,000-byte read limit. */
-function readPart(
-  text: string,
-  byteStart: number,
-  byteLength: number,
-  encoding: Encoding,
-): { reach: LineReach; read: string } {
+function readPart(text: string, byteStart: number, byteLength: number, encoding: Encoding): { reach: LineReach; read: string } {
   if (byteStart >= VSFTPD_READ_LIMIT) return { reach: 'unread', read: '' };
   if (byteStart + byteLength <= VSFTPD_READ_LIMIT) return { reach: 'whole', read: text };
   const budget = VSFTPD_READ_LIMIT - byteStart;

@@ -92,10 +92,19 @@ function refresh(): void {
   scheduled = undefined;
   const text = view.state.doc.toString();
   const { findings } = lintResult(text, options());
-  view.dispatch(setDiagnostics(view.state, findings.map((f) => toDiagnostic(view.state.doc, f))));
+  view.dispatch(
+    setDiagnostics(
+      view.state,
+      findings.map((f) => toDiagnostic(view.state.doc, f)),
+    ),
+  );
   showFindings(findings);
   showDiff(text);
-  window.history.replaceState(null, '', `#${toFragment({ config: text, target: targetSelect.value, perUser: perUserBox.checked }, DEFAULT_TARGET)}`);
+  window.history.replaceState(
+    null,
+    '',
+    `#${toFragment({ config: text, target: targetSelect.value, perUser: perUserBox.checked }, DEFAULT_TARGET)}`,
+  );
   document.body.dataset.linted = String(Number(document.body.dataset.linted ?? 0) + 1);
 }
 
@@ -118,7 +127,12 @@ function toDiagnostic(doc: Text, finding: Finding): Diagnostic {
 function showFindings(findings: readonly Finding[]): void {
   const counts = (['error', 'warning', 'info'] as const).map((s) => [s, findings.filter((f) => f.severity === s).length] as const);
   summary.textContent =
-    findings.length === 0 ? 'No findings.' : counts.filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`).join(', ');
+    findings.length === 0
+      ? 'No findings.'
+      : counts
+          .filter(([, n]) => n > 0)
+          .map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`)
+          .join(', ');
   findingsList.replaceChildren(
     ...findings.map((f) => {
       const item = document.createElement('li');
@@ -176,7 +190,15 @@ function showDiff(text: string): void {
 /** The diff's lines, coloured by kind; the element's text is the diff exactly. */
 function renderDiff(diff: string): void {
   const kind = (line: string) =>
-    line.startsWith('+++') || line.startsWith('---') ? 'file' : line.startsWith('@@') ? 'hunk' : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : 'context';
+    line.startsWith('+++') || line.startsWith('---')
+      ? 'file'
+      : line.startsWith('@@')
+        ? 'hunk'
+        : line.startsWith('+')
+          ? 'add'
+          : line.startsWith('-')
+            ? 'del'
+            : 'context';
   diffView.replaceChildren(
     ...(diff.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((line) => {
       const span = document.createElement('span');

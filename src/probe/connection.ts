@@ -281,7 +281,8 @@ export class ControlChannel {
         this.socket.destroy();
         return;
       }
-      for (const line of event.reply.lines) this.log('received', `${this.mask(printable(line, 500))}${this.ended ? ' (after the session ended: ignored)' : ''}`);
+      for (const line of event.reply.lines)
+        this.log('received', `${this.mask(printable(line, 500))}${this.ended ? ' (after the session ended: ignored)' : ''}`);
       if (this.ended) continue;
       this.replies.push(event.reply);
       if (/^500 OOPS/.test(event.reply.text)) {
@@ -299,7 +300,12 @@ export class ControlChannel {
     const partial = this.reader.partial;
     if (partial) {
       this.log('received', `${this.mask(printable(partial, 500))} (incomplete)`);
-      return new NetError('closed', `the server closed the connection in the middle of a reply: "${this.mask(printable(partial))}"`, undefined, partial);
+      return new NetError(
+        'closed',
+        `the server closed the connection in the middle of a reply: "${this.mask(printable(partial))}"`,
+        undefined,
+        partial,
+      );
     }
     return new NetError('closed', 'the server closed the control connection');
   }
@@ -363,12 +369,14 @@ export class ControlChannel {
     let secure: tls.TLSSocket | undefined;
     try {
       secure = await withDeadline<tls.TLSSocket>(timeoutMs, 'TLS handshake', (settle) => {
-        const socket = guard(tls.connect({
-          socket: plain,
-          servername,
-          rejectUnauthorized: settings.rejectUnauthorized,
-          ca: settings.ca as tls.ConnectionOptions['ca'],
-        }));
+        const socket = guard(
+          tls.connect({
+            socket: plain,
+            servername,
+            rejectUnauthorized: settings.rejectUnauthorized,
+            ca: settings.ca as tls.ConnectionOptions['ca'],
+          }),
+        );
         secure = socket;
         const onSecure = () => settle(null, socket);
         const onError = (error: Error) => settle(netError(error, 'TLS handshake'));

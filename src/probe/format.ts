@@ -51,7 +51,11 @@ export function formatProbeHuman(report: ProbeReport, options: HumanFormatOption
     status === 'pass' ? s.pass(text) : status === 'fail' ? s.fail(text) : status === 'warn' ? s.warn(text) : s.dim(text);
   const out: string[] = [];
   const t = report.target;
-  out.push(s.bold(`probe ${t.implicitTls ? 'ftps' : 'ftp'}://${t.user}@${formatEndpoint(t.host, t.port)}${t.implicitTls ? ' (implicit FTPS)' : t.tls ? ' (explicit FTPS)' : ''}`));
+  out.push(
+    s.bold(
+      `probe ${t.implicitTls ? 'ftps' : 'ftp'}://${t.user}@${formatEndpoint(t.host, t.port)}${t.implicitTls ? ' (implicit FTPS)' : t.tls ? ' (explicit FTPS)' : ''}`,
+    ),
+  );
   const title = (name: ProbeStep['name']) => (name === 'auth-tls' && t.implicitTls ? 'TLS' : STEP_TITLES[name]);
   const width = Math.max(...report.steps.map((step) => title(step.name).length));
   for (const step of report.steps) {

@@ -172,7 +172,18 @@ export abstract class ProbeRun {
           : stopped
             ? `not run: ${stopped.name} failed`
             : 'not run';
-      this.steps.push({ name, status: 'skip', ok: true, detail, lines: [detail], startMs: this.clock(), durationMs: 0, timings: {}, replies: [], transcript: [] });
+      this.steps.push({
+        name,
+        status: 'skip',
+        ok: true,
+        detail,
+        lines: [detail],
+        startMs: this.clock(),
+        durationMs: 0,
+        timings: {},
+        replies: [],
+        transcript: [],
+      });
     }
     let outcome: ProbeOutcome;
     let exitCode: 0 | 1 | 2;

@@ -69,17 +69,7 @@ import {
   transferRefused,
   unparseable,
 } from './diagnosis-table';
-import {
-  classifyAddress,
-  Endpoint,
-  eprtArgument,
-  parse227,
-  parse229,
-  portArgument,
-  printable,
-  Reply,
-} from './reply';
-
+import { classifyAddress, Endpoint, eprtArgument, parse227, parse229, portArgument, printable, Reply } from './reply';
 
 /**
  * Probes the server. Never rejects for anything the server or the network does (that is what
@@ -187,7 +177,10 @@ class Prober extends ProbeRun {
       return stop(controlBroken(this.ctx(), error as NetError, 'after FEAT'));
     }
     if (reply.code === 211) {
-      this.features = reply.lines.slice(1, -1).map((l) => printable(l.trim())).filter((l) => l !== '');
+      this.features = reply.lines
+        .slice(1, -1)
+        .map((l) => printable(l.trim()))
+        .filter((l) => l !== '');
       return { status: 'pass', detail: this.features.length ? this.features.join(', ') : '(no features listed)' };
     }
     return { status: 'pass', detail: `not answered before login: ${printable(reply.text)}` };
@@ -303,7 +296,13 @@ class Prober extends ProbeRun {
     const control = channel.remoteAddress;
     const matches = advertised.host === control;
     if (command === 'PASV' && classifyAddress(control) === 'ipv6') {
-      return pasvOverIpv6(this.ctx(), reply, { command, reply: printable(reply.text), advertised, controlAddress: control, addressMatches: matches });
+      return pasvOverIpv6(this.ctx(), reply, {
+        command,
+        reply: printable(reply.text),
+        advertised,
+        controlAddress: control,
+        addressMatches: matches,
+      });
     }
 
     // The data connection goes where the reply says, as a client that trusts it would (but
@@ -326,7 +325,11 @@ class Prober extends ProbeRun {
     // More ports of the range, once per probe, from the host that answered (or that should have).
     const reachable = first.socket ? advertised.host : fallback?.socket || matches ? control : undefined;
     if (!this.sample && reachable !== undefined) {
-      this.sample = await this.sampleRange(channel, command, reachable, { port: advertised.port, ok: socket !== undefined, error: (fallback ?? first).report.error });
+      this.sample = await this.sampleRange(channel, command, reachable, {
+        port: advertised.port,
+        ok: socket !== undefined,
+        error: (fallback ?? first).report.error,
+      });
     }
 
     return passiveVerdict(this.ctx(), {
@@ -354,7 +357,8 @@ class Prober extends ProbeRun {
       return { ok: false, result: controlBroken(this.ctx(), error as NetError, `after ${command}`) };
     }
     const expected = command === 'PASV' ? 227 : 229;
-    if (reply.code !== expected) return { ok: false, result: { ...passiveRefused(this.ctx(), command, reply), data: { command, reply: printable(reply.text) } } };
+    if (reply.code !== expected)
+      return { ok: false, result: { ...passiveRefused(this.ctx(), command, reply), data: { command, reply: printable(reply.text) } } };
     if (command === 'PASV') {
       const parsed = parse227(reply.text);
       if (!parsed.ok) return { ok: false, result: unparseable(this.ctx(), command, reply, parsed.reason) };
@@ -432,7 +436,9 @@ class Prober extends ProbeRun {
     }
     if (first.code !== 150 && first.code !== 125) {
       data.destroy();
-      return this.listingResult(command, start, [first], undefined, false, `${command}: ${printable(first.text)}`, [transferRefused(this.ctx(), mode, command, first)]);
+      return this.listingResult(command, start, [first], undefined, false, `${command}: ${printable(first.text)}`, [
+        transferRefused(this.ctx(), mode, command, first),
+      ]);
     }
     return this.finishListing(channel, data, collecting, command, mode, first, start);
   }
@@ -537,14 +543,18 @@ class Prober extends ProbeRun {
         first = await channel.command(listCommand, this.timeoutMs);
       } catch (error) {
         const err = error as NetError;
-        if (err.kind === 'timeout') return { ...activeNoReply(this.ctx(), command, listCommand, { host: announce, port: listener.port }), data };
+        if (err.kind === 'timeout')
+          return { ...activeNoReply(this.ctx(), command, listCommand, { host: announce, port: listener.port }), data };
         return controlBroken(this.ctx(), err, `after ${listCommand}`);
       }
       if (first.code !== 150 && first.code !== 125) {
         return {
           status: 'fail',
           detail: [printable(reply.text), `${listCommand}: ${printable(first.text)}`],
-          data: { ...data, listing: { command: listCommand, replies: [printable(first.text)], bytes: 0, entries: 0, ok: false, ms: this.clock() - start } },
+          data: {
+            ...data,
+            listing: { command: listCommand, replies: [printable(first.text)], bytes: 0, entries: 0, ok: false, ms: this.clock() - start },
+          },
           diagnoses: [activeTransferFailure(this.ctx(), command, listCommand, first, announced)],
         };
       }
@@ -569,7 +579,6 @@ class Prober extends ProbeRun {
       listener.close();
     }
   }
-
 }
 
 /** Non-empty lines of a listing. */
@@ -581,4 +590,3 @@ interface Attempt {
   readonly socket?: net.Socket;
   readonly report: AttemptReport;
 }
-

@@ -110,9 +110,7 @@ export interface Endpoint {
   readonly port: number;
 }
 
-export type Parsed227 =
-  | { readonly ok: true; readonly endpoint: Endpoint }
-  | { readonly ok: false; readonly reason: string };
+export type Parsed227 = { readonly ok: true; readonly endpoint: Endpoint } | { readonly ok: false; readonly reason: string };
 
 /**
  * The address and port of "227 Entering Passive Mode (h1,h2,h3,h4,p1,p2)." RFC 959 does not fix
@@ -172,7 +170,7 @@ export function classifyAddress(address: string): AddressClass {
 /** Words for an address class in messages. */
 export const ADDRESS_CLASS_WORDS: Readonly<Record<AddressClass, string>> = {
   unspecified: 'the unspecified address 0.0.0.0/8, which nobody can connect to',
-  loopback: 'a loopback address (the client\'s own machine, for every client)',
+  loopback: "a loopback address (the client's own machine, for every client)",
   'link-local': 'a link-local address',
   private: 'a private (RFC 1918 / carrier-grade NAT) address',
   public: 'a public address',

@@ -41,7 +41,9 @@ export function parseProbeTarget(text: string): ProbeTarget {
     throw new ProbeTargetError(`not a URL: "${shown}" (expected ftp://[user@]host[:port] or ftps://[user@]host[:port])`);
   }
   if (url.password) {
-    throw new ProbeTargetError('a password in the URL is refused: pass it in an environment variable (--password-env VAR) or at the prompt');
+    throw new ProbeTargetError(
+      'a password in the URL is refused: pass it in an environment variable (--password-env VAR) or at the prompt',
+    );
   }
   if (url.protocol !== 'ftp:' && url.protocol !== 'ftps:') {
     throw new ProbeTargetError(

@@ -154,7 +154,6 @@ export interface ProbeReport {
 /** Order of the steps in a report. */
 export const STEP_ORDER: readonly StepName[] = ['connect', 'banner', 'feat', 'auth-tls', 'login', 'protection', 'pasv', 'epsv', 'active'];
 
-
 /** What a step found: its status, what happened, and what it means. */
 export interface StepResult {
   readonly status: StepStatus;

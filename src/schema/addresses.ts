@@ -78,15 +78,7 @@ export function formatIPv4(address: number): string {
  * - private: RFC 1918 (10/8, 172.16/12, 192.168/16) and carrier-grade NAT (100.64.0.0/10)
  * - public: anything else
  */
-export type AddressKind =
-  | 'unspecified'
-  | 'loopback'
-  | 'link-local'
-  | 'multicast'
-  | 'reserved'
-  | 'broadcast'
-  | 'private'
-  | 'public';
+export type AddressKind = 'unspecified' | 'loopback' | 'link-local' | 'multicast' | 'reserved' | 'broadcast' | 'private' | 'public';
 
 export function classifyIPv4(address: number): AddressKind {
   const [a, b] = [Math.floor(address / 2 ** 24), Math.floor(address / 2 ** 16) % 256];

@@ -6,15 +6,7 @@
  */
 export type OptionType = 'bool' | 'uint' | 'string';
 
-export const BUILD_IDS = [
-  'upstream-3.0.2',
-  'upstream-3.0.3',
-  'debian-3.0.3',
-  'upstream-3.0.5',
-  'rhel7',
-  'fedora',
-  'opensuse',
-] as const;
+export const BUILD_IDS = ['upstream-3.0.2', 'upstream-3.0.3', 'debian-3.0.3', 'upstream-3.0.5', 'rhel7', 'fedora', 'opensuse'] as const;
 export type BuildId = (typeof BUILD_IDS)[number];
 
 /** A compiled default: a boolean, a number, a string, or null for "unset". */
@@ -64,8 +56,10 @@ const PRE_LOGIN = 'the pre-login process checks it while the client logs in (pre
 const LOGIN = 'the login itself uses it (privops.c, sysdeputil.c), before the per-user file is read';
 const CHROOT_DECIDED = 'twoprocess.c decides whether to chroot the user (process_login_req) before it reads the per-user file';
 const FILE_CHOSEN = 'the per-user file is found through it, so the file cannot change it';
-const TLS_CONTEXT = 'TLS is set up when vsftpd starts or the connection starts (ssl.c ssl_init, twoprocess.c) and AUTH TLS is answered before login';
-const LOG_FILES = 'the log files are opened when the connection starts (logging.c vsf_log_init), so the file neither starts nor stops logging';
+const TLS_CONTEXT =
+  'TLS is set up when vsftpd starts or the connection starts (ssl.c ssl_init, twoprocess.c) and AUTH TLS is answered before login';
+const LOG_FILES =
+  'the log files are opened when the connection starts (logging.c vsf_log_init), so the file neither starts nor stops logging';
 
 export const OPTIONS: readonly OptionSpec[] = [
   {
@@ -73,8 +67,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'uint',
     unit: 'seconds',
     default: 60,
-    description:
-      'Seconds to wait for the client to connect to a PASV/EPSV port (then 425 Failed to establish connection.).',
+    description: 'Seconds to wait for the client to connect to a PASV/EPSV port (then 425 Failed to establish connection.).',
   },
   {
     name: 'address_space_limit',
@@ -89,15 +82,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'bool',
     noEffectPerUser: PRE_LOGIN,
     default: false,
-    description:
-      'Lets anonymous users use TLS (otherwise AUTH + anonymous gets 530 "Anonymous sessions may not use encryption.").',
+    description: 'Lets anonymous users use TLS (otherwise AUTH + anonymous gets 530 "Anonymous sessions may not use encryption.").',
   },
   {
     name: 'allow_root_squashed_chroot',
     type: 'bool',
     default: false,
     builds: ['opensuse'],
-    description: 'Chroots with the user\'s credentials (for NFS root_squash homes).',
+    description: "Chroots with the user's credentials (for NFS root_squash homes).",
   },
   {
     name: 'allow_writeable_chroot',
@@ -143,8 +135,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'anon_upload_enable',
     type: 'bool',
     default: false,
-    description:
-      'Allows anonymous STOR/STOU (needs write_enable=YES and a directory writable by the ftp user).',
+    description: 'Allows anonymous STOR/STOU (needs write_enable=YES and a directory writable by the ftp user).',
   },
   {
     name: 'anon_world_readable_only',
@@ -183,8 +174,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     noEffectPerUser: LISTENER,
     default: false,
     defaultIn: { rhel7: true, fedora: true },
-    description:
-      'In listen mode, forks the listener and returns 0 to the shell at once (later bind errors are then invisible).',
+    description: 'In listen mode, forks the listener and returns 0 to the shell at once (later bind errors are then invisible).',
   },
   {
     name: 'banned_email_file',
@@ -199,8 +189,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     noEffectPerUser: CONNECTION,
     default: null,
-    description:
-      'File whose contents are the 220 greeting (overrides ftpd_banner; unreadable -> per-session OOPS).',
+    description: 'File whose contents are the 220 greeting (overrides ftpd_banner; unreadable -> per-session OOPS).',
   },
   {
     name: 'better_stou',
@@ -222,16 +211,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     noEffectPerUser: TLS_CONTEXT,
     default: null,
-    description:
-      'CA bundle for validating client certificates (unloadable -> startup OOPS when a certificate is requested).',
+    description: 'CA bundle for validating client certificates (unloadable -> startup OOPS when a certificate is requested).',
   },
   {
     name: 'check_shell',
     type: 'bool',
     noEffectPerUser: LOGIN,
     default: true,
-    description:
-      "Requires the user's shell to be in /etc/shells (non-PAM builds only; no effect in PAM builds such as Debian and Fedora).",
+    description: "Requires the user's shell to be in /etc/shells (non-PAM builds only; no effect in PAM builds such as Debian and Fedora).",
   },
   {
     name: 'chmod_enable',
@@ -264,8 +251,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'bool',
     noEffectPerUser: CHROOT_DECIDED,
     default: false,
-    description:
-      'Uses chroot_list_file: listed users are chrooted, or, with chroot_local_user=YES, listed users are NOT chrooted.',
+    description: 'Uses chroot_list_file: listed users are chrooted, or, with chroot_local_user=YES, listed users are NOT chrooted.',
   },
   {
     name: 'chroot_list_file',
@@ -286,8 +272,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'cmds_allowed',
     type: 'string',
     default: null,
-    description:
-      'Comma-separated whitelist of post-login commands (exact, case-sensitive tokens, no spaces).',
+    description: 'Comma-separated whitelist of post-login commands (exact, case-sensitive tokens, no spaces).',
   },
   {
     name: 'cmds_denied',
@@ -299,8 +284,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'connect_from_port_20',
     type: 'bool',
     default: false,
-    description:
-      'Binds active-mode (PORT/EPRT) data connections to source port ftp_data_port (default 20) in the privileged parent.',
+    description: 'Binds active-mode (PORT/EPRT) data connections to source port ftp_data_port (default 20) in the privileged parent.',
   },
   {
     name: 'connect_timeout',
@@ -349,8 +333,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'bool',
     noEffectPerUser: CONNECTION,
     default: false,
-    description:
-      'Rejects anonymous passwords listed in banned_email_file (the file must be readable, else per-session OOPS).',
+    description: 'Rejects anonymous passwords listed in banned_email_file (the file must be readable, else per-session OOPS).',
   },
   {
     name: 'deny_file',
@@ -433,15 +416,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'uint',
     unit: 'mode',
     default: 0o666,
-    description:
-      'Creation mode of uploaded files before the umask (octal with a leading 0; 666 without it means 01232).',
+    description: 'Creation mode of uploaded files before the umask (octal with a leading 0; 666 without it means 01232).',
   },
   {
     name: 'force_anon_data_ssl',
     type: 'bool',
     default: false,
-    description:
-      'With ssl_enable, anonymous data connections must be TLS (else 522 "Data connections must be encrypted.").',
+    description: 'With ssl_enable, anonymous data connections must be TLS (else 522 "Data connections must be encrypted.").',
   },
   {
     name: 'force_anon_logins_ssl',
@@ -476,8 +457,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'uint',
     unit: 'port',
     default: 20,
-    description:
-      'Source port of active-mode connections when connect_from_port_20=YES (cast to 16 bits).',
+    description: 'Source port of active-mode connections when connect_from_port_20=YES (cast to 16 bits).',
   },
   {
     name: 'ftp_enable',
@@ -491,8 +471,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     noEffectPerUser: LOGIN,
     default: 'ftp',
-    description:
-      'Local user anonymous sessions run as; its home is the anonymous root (must exist when anonymous_enable=YES).',
+    description: 'Local user anonymous sessions run as; its home is the anonymous root (must exist when anonymous_enable=YES).',
   },
   {
     name: 'ftpd_banner',
@@ -551,8 +530,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'bool',
     noEffectPerUser: LISTENER,
     default: true,
-    description:
-      'Forks each session with CLONE_NEWPID + CLONE_NEWIPC when the kernel allows (silent fallback to a plain fork).',
+    description: 'Forks each session with CLONE_NEWPID + CLONE_NEWIPC when the kernel allows (silent fallback to a plain fork).',
   },
   {
     name: 'isolate_network',
@@ -567,16 +545,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     noEffectPerUser: LISTENER,
     default: true,
     defaultIn: { 'debian-3.0.3': false },
-    description:
-      'Runs a standalone IPv4 listener (listen_address, listen_port); mutually exclusive with listen_ipv6.',
+    description: 'Runs a standalone IPv4 listener (listen_address, listen_port); mutually exclusive with listen_ipv6.',
   },
   {
     name: 'listen_address',
     type: 'string',
     noEffectPerUser: LISTENER,
     default: null,
-    description:
-      'IPv4 address for listen=YES (numeric only, inet_aton syntax; bad -> startup OOPS).',
+    description: 'IPv4 address for listen=YES (numeric only, inet_aton syntax; bad -> startup OOPS).',
   },
   {
     name: 'listen_address6',
@@ -590,8 +566,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'bool',
     noEffectPerUser: LISTENER,
     default: false,
-    description:
-      'Runs a standalone IPv6 listener (listen_address6; :: also accepts v4-mapped IPv4); mutually exclusive with listen.',
+    description: 'Runs a standalone IPv6 listener (listen_address6; :: also accepts v4-mapped IPv4); mutually exclusive with listen.',
   },
   {
     name: 'listen_port',
@@ -619,8 +594,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'local_root',
     type: 'string',
     default: null,
-    description:
-      'Directory local users start in / are chrooted to (missing: ignored unless chrooted, then OOPS); supports user_sub_token.',
+    description: 'Directory local users start in / are chrooted to (missing: ignored unless chrooted, then OOPS); supports user_sub_token.',
   },
   {
     name: 'local_umask',
@@ -646,8 +620,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'log_ftp_protocol',
     type: 'bool',
     default: false,
-    description:
-      'Logs every FTP command and reply (vsftpd log format only, i.e. not with xferlog_std_format=YES).',
+    description: 'Logs every FTP command and reply (vsftpd log format only, i.e. not with xferlog_std_format=YES).',
   },
   {
     name: 'ls_recurse_enable',
@@ -661,8 +634,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     noEffectPerUser: LISTENER,
     unit: 'count',
     default: 2000,
-    description:
-      'Standalone: maximum concurrent sessions (0 = unlimited); excess get 421 There are too many connected users.',
+    description: 'Standalone: maximum concurrent sessions (0 = unlimited); excess get 421 There are too many connected users.',
   },
   {
     name: 'max_login_fails',
@@ -738,15 +710,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'bool',
     noEffectPerUser: LISTENER,
     default: false,
-    description:
-      'Resolves pasv_address as a host name once at startup (failure is fatal at startup).',
+    description: 'Resolves pasv_address as a host name once at startup (failure is fatal at startup).',
   },
   {
     name: 'pasv_address',
     type: 'string',
     default: null,
-    description:
-      'Address put in the 227 reply (numeric IPv4 unless pasv_addr_resolve); broken with listen_ipv6=YES (227 shows 0,0,0,0).',
+    description: 'Address put in the 227 reply (numeric IPv4 unless pasv_addr_resolve); broken with listen_ipv6=YES (227 shows 0,0,0,0).',
   },
   {
     name: 'pasv_enable',
@@ -772,8 +742,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'pasv_promiscuous',
     type: 'bool',
     default: false,
-    description:
-      "Disables the check that the passive data connection comes from the control connection's IP.",
+    description: "Disables the check that the passive data connection comes from the control connection's IP.",
   },
   {
     name: 'port_enable',
@@ -804,8 +773,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'require_ssl_reuse',
     type: 'bool',
     default: true,
-    description:
-      'Requires TLS session reuse on data connections (else 522 and the session ends).',
+    description: 'Requires TLS session reuse on data connections (else 522 and the session ends).',
   },
   {
     name: 'reverse_lookup_enable',
@@ -842,16 +810,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'bool',
     default: true,
     defaultIn: { 'debian-3.0.3': false, rhel7: false, fedora: false },
-    description:
-      'Applies a seccomp-bpf syscall filter to session processes (on Debian 12 it kills sessions at the first file operation).',
+    description: 'Applies a seccomp-bpf syscall filter to session processes (on Debian 12 it kills sessions at the first file operation).',
   },
   {
     name: 'secure_chroot_dir',
     type: 'string',
     default: '/usr/share/empty',
     defaultIn: { 'debian-3.0.3': '/var/run/vsftpd/empty' },
-    description:
-      'Empty directory the pre-login process chroots into; must exist, be a directory and not be writable by nopriv_user.',
+    description: 'Empty directory the pre-login process chroots into; must exist, be a directory and not be writable by nopriv_user.',
   },
   {
     name: 'secure_email_list_enable',
@@ -928,8 +894,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     noEffectPerUser: TLS_CONTEXT,
     default: true,
     defaultIn: { 'upstream-3.0.5': false, fedora: false },
-    description:
-      'Permits TLS 1.0 (in 3.0.2/3.0.3/Debian it also governs whether AUTH TLS is advertised in FEAT).',
+    description: 'Permits TLS 1.0 (in 3.0.2/3.0.3/Debian it also governs whether AUTH TLS is advertised in FEAT).',
   },
   {
     name: 'ssl_tlsv1_1',
@@ -978,8 +943,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'syslog_enable',
     type: 'bool',
     default: false,
-    description:
-      'Sends the vsftpd-format log to syslog (FTP facility) instead of vsftpd_log_file.',
+    description: 'Sends the vsftpd-format log to syslog (FTP facility) instead of vsftpd_log_file.',
   },
   {
     name: 'tcp_wrappers',
@@ -1046,16 +1010,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'bool',
     noEffectPerUser: PRE_LOGIN,
     default: true,
-    description:
-      'With userlist_enable: YES refuses listed users; NO lets only listed users log in.',
+    description: 'With userlist_enable: YES refuses listed users; NO lets only listed users log in.',
   },
   {
     name: 'userlist_enable',
     type: 'bool',
     noEffectPerUser: PRE_LOGIN,
     default: false,
-    description:
-      'Loads userlist_file (must be readable when local_enable=YES, else per-session OOPS).',
+    description: 'Loads userlist_file (must be readable when local_enable=YES, else per-session OOPS).',
   },
   {
     name: 'userlist_file',
@@ -1111,24 +1073,21 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'write_enable',
     type: 'bool',
     default: false,
-    description:
-      'Master switch for STOR, STOU, APPE, DELE, MKD, RMD, RNFR/RNTO, SITE CHMOD and the like.',
+    description: 'Master switch for STOR, STOU, APPE, DELE, MKD, RMD, RNFR/RNTO, SITE CHMOD and the like.',
   },
   {
     name: 'xferlog_enable',
     type: 'bool',
     noEffectPerUser: LOG_FILES,
     default: false,
-    description:
-      'Logs transfers (to vsftpd_log_file, or to xferlog_file with xferlog_std_format=YES).',
+    description: 'Logs transfers (to vsftpd_log_file, or to xferlog_file with xferlog_std_format=YES).',
   },
   {
     name: 'xferlog_file',
     type: 'string',
     noEffectPerUser: LOG_FILES,
     default: '/var/log/xferlog',
-    description:
-      'wu-ftpd-format transfer log (written only with xferlog_std_format=YES or dual_log_enable=YES).',
+    description: 'wu-ftpd-format transfer log (written only with xferlog_std_format=YES or dual_log_enable=YES).',
   },
   {
     name: 'xferlog_std_format',

@@ -39,7 +39,11 @@ const RED_HAT = { stringValues: 'trim', blankString: 'unset', defaultConfigPath:
 
 const TRAITS: Record<BuildId, TargetTraits> = {
   'upstream-3.0.2': { label: 'upstream vsftpd 3.0.2', ...UPSTREAM, shippedBy: 'source builds' },
-  'upstream-3.0.3': { label: 'upstream vsftpd 3.0.3', ...UPSTREAM, shippedBy: 'source builds; the Gentoo, OpenWrt and OpenEmbedded packages of 3.0.3' },
+  'upstream-3.0.3': {
+    label: 'upstream vsftpd 3.0.3',
+    ...UPSTREAM,
+    shippedBy: 'source builds; the Gentoo, OpenWrt and OpenEmbedded packages of 3.0.3',
+  },
   'debian-3.0.3': {
     label: 'Debian vsftpd 3.0.3',
     stringValues: 'trim',
@@ -99,9 +103,7 @@ export function getTarget(idOrAlias: string = DEFAULT_TARGET): Target {
   const id = resolveTargetId(idOrAlias);
   let target = cache.get(id);
   if (!target) {
-    const options = new Map(
-      OPTIONS.filter((o) => !o.builds || o.builds.includes(id)).map((o) => [o.name, o]),
-    );
+    const options = new Map(OPTIONS.filter((o) => !o.builds || o.builds.includes(id)).map((o) => [o.name, o]));
     target = { id, ...TRAITS[id], options };
     cache.set(id, target);
   }
@@ -113,9 +115,7 @@ export function resolveTargetId(idOrAlias: string): BuildId {
   // Own keys only: "__proto__" or "constructor" is no alias.
   const alias = Object.prototype.hasOwnProperty.call(TARGET_ALIASES, idOrAlias) ? TARGET_ALIASES[idOrAlias] : undefined;
   if (alias) return alias;
-  throw new Error(
-    `unknown target '${idOrAlias}': choose one of ${[...BUILD_IDS, ...Object.keys(TARGET_ALIASES)].join(', ')}`,
-  );
+  throw new Error(`unknown target '${idOrAlias}': choose one of ${[...BUILD_IDS, ...Object.keys(TARGET_ALIASES)].join(', ')}`);
 }
 
 /** The compiled default of an option in a build (null = unset). */

@@ -11,6 +11,6 @@ testRule('bad-bool-value', {
     { code: 'listen="YES"\n', line: 1, column: 8, message: 'quotes', output: 'listen=YES\n' },
     { code: 'listen=on\n', line: 1, column: 8, message: 'write YES', output: 'listen=YES\n' },
     { code: 'listen=maybe\n', line: 1, column: 8, message: 'write YES or NO', output: null },
-    { code: 'listen=YES=NO\n', line: 1, column: 8, message: "bad bool value in config file for: listen" },
+    { code: 'listen=YES=NO\n', line: 1, column: 8, message: 'bad bool value in config file for: listen' },
   ],
 });

@@ -16,7 +16,7 @@ testRule('cleartext-logins', {
       column: 14,
       option: 'ssl_enable',
       message:
-        "ssl_enable=NO (the compiled default of Debian vsftpd 3.0.3) with local_enable=YES (line 1): " +
+        'ssl_enable=NO (the compiled default of Debian vsftpd 3.0.3) with local_enable=YES (line 1): ' +
         "local users' passwords and files cross the network in clear text",
       output: null,
     },

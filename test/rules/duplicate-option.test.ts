@@ -12,7 +12,8 @@ testRule('duplicate-option', {
       line: 1,
       column: 1,
       option: 'anonymous_enable',
-      message: "anonymous_enable is set again on line 3 ('anonymous_enable=YES'), and the last line wins: vsftpd ignores this one; delete it",
+      message:
+        "anonymous_enable is set again on line 3 ('anonymous_enable=YES'), and the last line wins: vsftpd ignores this one; delete it",
       output: 'local_enable=YES\nanonymous_enable=YES\n',
     },
     { code: '  listen=YES\nlisten=NO\n', line: 1, column: 3, message: 'set again on line 2', output: 'listen=NO\n' },

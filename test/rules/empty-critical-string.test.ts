@@ -14,8 +14,7 @@ testRule('empty-critical-string', {
       column: 1,
       option: 'secure_chroot_dir',
       severity: 'error',
-      message:
-        `'secure_chroot_dir=' unsets the option and drops its default '/var/run/vsftpd/empty': every connection gets "500 OOPS: vsftpd: not found: directory given in 'secure_chroot_dir':(null)"`,
+      message: `'secure_chroot_dir=' unsets the option and drops its default '/var/run/vsftpd/empty': every connection gets "500 OOPS: vsftpd: not found: directory given in 'secure_chroot_dir':(null)"`,
       output: 'listen=YES\n',
     },
     {

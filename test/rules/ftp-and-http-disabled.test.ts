@@ -8,7 +8,8 @@ testRule('ftp-and-http-disabled', {
       line: 2,
       column: 1,
       option: 'ftp_enable',
-      message: 'ftp_enable=NO (line 2) and http_enable=NO (the compiled default of Debian vsftpd 3.0.3): every connection gets "500 OOPS: vsftpd: both FTP and HTTP disabled!"',
+      message:
+        'ftp_enable=NO (line 2) and http_enable=NO (the compiled default of Debian vsftpd 3.0.3): every connection gets "500 OOPS: vsftpd: both FTP and HTTP disabled!"',
       output: 'anonymous_enable=YES\nftp_enable=YES\n',
     },
     {

@@ -43,7 +43,14 @@ testRule('inline-comment', {
       output: '# per host\nmax_clients=50\n',
     },
     { code: 'local_umask=022# umask\n', line: 1, column: 16, message: 'as 022', severity: 'info', output: '# umask\nlocal_umask=022\n' },
-    { code: '  listen_port=2121 # ftp\n', line: 1, column: 19, message: 'as 2121', severity: 'info', output: '# ftp\n  listen_port=2121\n' },
+    {
+      code: '  listen_port=2121 # ftp\n',
+      line: 1,
+      column: 19,
+      message: 'as 2121',
+      severity: 'info',
+      output: '# ftp\n  listen_port=2121\n',
+    },
     {
       code: 'ftpd_banner=Welcome # to the server\n',
       line: 1,
@@ -53,6 +60,13 @@ testRule('inline-comment', {
       output: null,
     },
     // upstream keeps blanks in strings; the comment is still part of the value
-    { code: 'banner_file=/etc/issue.ftp # text\n', line: 1, column: 27, message: "'/etc/issue.ftp # text'", output: '# text\nbanner_file=/etc/issue.ftp\n', target: 'upstream-3.0.5' },
+    {
+      code: 'banner_file=/etc/issue.ftp # text\n',
+      line: 1,
+      column: 27,
+      message: "'/etc/issue.ftp # text'",
+      output: '# text\nbanner_file=/etc/issue.ftp\n',
+      target: 'upstream-3.0.5',
+    },
   ],
 });

@@ -3,7 +3,10 @@ import { testRule } from '../support/rule-tester';
 testRule('invalid-integer', {
   valid: [
     'pasv_max_port=70000\n', // pasv-range-invalid's business: vsftpd ignores the bound
-    'listen_port=2121\n', 'listen_port=2121\r\n', 'max_clients=0\n', 'local_umask=022\n',
+    'listen_port=2121\n',
+    'listen_port=2121\r\n',
+    'max_clients=0\n',
+    'local_umask=022\n',
     'listen_port=2121 # ftp\n', // the number before the comment is plain: inline-comment's business
   ],
   invalid: [

@@ -24,7 +24,12 @@ testRule('missing-list-file', {
       column: 1,
       message: 'every local login gets "500 OOPS: could not read chroot() list file:/etc/vsftpd/chroot_list"',
     },
-    { code: 'deny_email_enable=YES\n', line: 1, column: 1, message: '"500 OOPS: cannot read anon e-mail list file:/etc/vsftpd.banned_emails"' },
+    {
+      code: 'deny_email_enable=YES\n',
+      line: 1,
+      column: 1,
+      message: '"500 OOPS: cannot read anon e-mail list file:/etc/vsftpd.banned_emails"',
+    },
     {
       code: 'anonymous_enable=YES\ndeny_email_enable=YES\nbanned_email_file=/etc/vsftpd.banned_emails\n',
       line: 3,

@@ -48,9 +48,16 @@ testRule('no-effect', {
       line: 2,
       column: 1,
       severity: 'info',
-      message: 'but xferlog_enable=YES (line 1), xferlog_std_format=NO (the compiled default of Debian vsftpd 3.0.3) and dual_log_enable=NO',
+      message:
+        'but xferlog_enable=YES (line 1), xferlog_std_format=NO (the compiled default of Debian vsftpd 3.0.3) and dual_log_enable=NO',
     },
-    { code: 'listen_address=192.0.2.1\n', line: 1, column: 1, severity: 'info', message: 'needs standalone mode (listen=YES or listen_ipv6=YES)' },
+    {
+      code: 'listen_address=192.0.2.1\n',
+      line: 1,
+      column: 1,
+      severity: 'info',
+      message: 'needs standalone mode (listen=YES or listen_ipv6=YES)',
+    },
     { code: '  local_enable=YES\n  local_umask=022\n', line: 2, column: 3, severity: 'info', message: 'needs write_enable=YES' },
     {
       code: 'user_config_dir=/etc/vsftpd/users\nanonymous_enable=NO\nno_anon_password=YES\n',
@@ -59,6 +66,12 @@ testRule('no-effect', {
       severity: 'warning',
       message: 'needs anonymous_enable=YES',
     },
-    { code: 'pasv_addr_resolve=YES\n', line: 1, column: 1, severity: 'warning', message: 'needs pasv_address to be set, but pasv_address unset' },
+    {
+      code: 'pasv_addr_resolve=YES\n',
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      message: 'needs pasv_address to be set, but pasv_address unset',
+    },
   ],
 });

@@ -15,7 +15,13 @@ testRule('no-xferlog', {
     },
     // Past vsftpd's 100,000-byte read limit an appended line would never be read: no fix.
     { code: `#${'x'.repeat(99_990)}\n`, line: 1, column: 1, message: 'set xferlog_enable=YES', output: null },
-    { code: `#${'x'.repeat(99_970)}\n`, line: 1, column: 1, message: 'set xferlog_enable=YES', output: `#${'x'.repeat(99_970)}\nxferlog_enable=YES\n` },
+    {
+      code: `#${'x'.repeat(99_970)}\n`,
+      line: 1,
+      column: 1,
+      message: 'set xferlog_enable=YES',
+      output: `#${'x'.repeat(99_970)}\nxferlog_enable=YES\n`,
+    },
     {
       code: 'xferlog_enable=YES\nvsftpd_log_file=/srv/log/ftp.log\nxferlog_enable=NO\n',
       line: 3,

@@ -15,37 +15,55 @@ testRule('pasv-address-invalid', {
   invalid: [
     {
       code: 'pasv_address=ftp.example.com\n',
-      line: 1, column: 14, option: 'pasv_address',
+      line: 1,
+      column: 14,
+      option: 'pasv_address',
       message:
         'pasv_address=\'ftp.example.com\' is not a numeric IPv4 address: the first PASV of every session dies with "500 OOPS: invalid pasv_address"; a host name needs pasv_addr_resolve=YES',
       output: 'pasv_address=ftp.example.com\npasv_addr_resolve=YES\n',
     },
     {
       code: 'pasv_addr_resolve=NO\npasv_address=ftp.example.com\n',
-      line: 2, column: 14, message: 'a host name needs pasv_addr_resolve=YES',
+      line: 2,
+      column: 14,
+      message: 'a host name needs pasv_addr_resolve=YES',
       output: 'pasv_addr_resolve=YES\npasv_address=ftp.example.com\n',
     },
     {
       code: 'pasv_address=2001:db8::21\n',
-      line: 1, column: 14, message: 'the 227 reply carries IPv4 only', output: null,
+      line: 1,
+      column: 14,
+      message: 'the 227 reply carries IPv4 only',
+      output: null,
     },
     {
       code: 'pasv_address=10.0.0.256\n',
-      line: 1, column: 14, message: 'write the numeric IPv4 address clients should connect to', output: null,
+      line: 1,
+      column: 14,
+      message: 'write the numeric IPv4 address clients should connect to',
+      output: null,
     },
     {
       // a template leftover, not a host name: no pasv_addr_resolve fix
       code: 'pasv_address=PASV_ADDRESS\n',
-      line: 1, column: 14, message: 'write the numeric IPv4 address', output: null,
+      line: 1,
+      column: 14,
+      message: 'write the numeric IPv4 address',
+      output: null,
     },
     {
       code: 'pasv_address=[SERVER IP]\n',
-      line: 1, column: 14, message: "pasv_address='[SERVER IP]' is not a numeric IPv4 address", output: null,
+      line: 1,
+      column: 14,
+      message: "pasv_address='[SERVER IP]' is not a numeric IPv4 address",
+      output: null,
     },
     {
       code: 'pasv_address= 203.0.113.7\n',
       target: 'upstream-3.0.5', // upstream keeps the blank, and inet_aton wants a digit first
-      line: 1, column: 14, message: "pasv_address=' 203.0.113.7'",
+      line: 1,
+      column: 14,
+      message: "pasv_address=' 203.0.113.7'",
     },
   ],
 });

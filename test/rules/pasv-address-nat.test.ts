@@ -11,17 +11,24 @@ testRule('pasv-address-nat', {
   invalid: [
     {
       code: '',
-      line: 1, column: 1, severity: 'info', option: 'pasv_address',
+      line: 1,
+      column: 1,
+      severity: 'info',
+      option: 'pasv_address',
       message: 'pasv_address is not set, so 227 replies carry the address the client connected to: if this server sits behind NAT',
       output: null,
     },
     {
       code: 'listen=YES\nlisten_address=10.0.0.5\n',
-      line: 1, column: 1, message: 'carry the private listen_address=10.0.0.5 (line 2)',
+      line: 1,
+      column: 1,
+      message: 'carry the private listen_address=10.0.0.5 (line 2)',
     },
     {
       code: 'listen=NO\nlisten_ipv6=YES\n',
-      line: 1, column: 1, message: '(with listen=YES and listen_ipv6=NO: an IPv6 listener cannot advertise it)',
+      line: 1,
+      column: 1,
+      message: '(with listen=YES and listen_ipv6=NO: an IPv6 listener cannot advertise it)',
     },
   ],
 });

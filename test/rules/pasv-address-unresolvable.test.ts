@@ -16,8 +16,7 @@ testRule('pasv-address-unresolvable', {
       line: 2,
       column: 14,
       option: 'pasv_address',
-      message:
-        `pasv_address '[SERVER IP]' cannot be resolved (it contains '[', ' ', ']'): with pasv_addr_resolve=YES (line 1) vsftpd stops at start-up with "500 OOPS: cannot resolve host:[SERVER IP]"`,
+      message: `pasv_address '[SERVER IP]' cannot be resolved (it contains '[', ' ', ']'): with pasv_addr_resolve=YES (line 1) vsftpd stops at start-up with "500 OOPS: cannot resolve host:[SERVER IP]"`,
       output: null,
     },
     { code: 'pasv_addr_resolve=YES\npasv_address=x.x.x.x\n', line: 2, column: 14, message: 'it is a placeholder' },

@@ -5,13 +5,17 @@ testRule('pasv-promiscuous', {
   invalid: [
     {
       code: 'pasv_promiscuous=YES\n',
-      line: 1, column: 18, option: 'pasv_promiscuous',
+      line: 1,
+      column: 18,
+      option: 'pasv_promiscuous',
       message: 'any host that reaches the port first gets the transfer',
       output: 'pasv_promiscuous=NO\n',
     },
     {
       code: 'pasv_promiscuous=NO\npasv_promiscuous=1\n',
-      line: 2, column: 18, message: 'write pasv_promiscuous=NO',
+      line: 2,
+      column: 18,
+      message: 'write pasv_promiscuous=NO',
       output: 'pasv_promiscuous=NO\npasv_promiscuous=NO\n',
     },
   ],

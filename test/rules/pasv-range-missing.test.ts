@@ -12,19 +12,25 @@ testRule('pasv-range-missing', {
   invalid: [
     {
       code: '',
-      line: 1, column: 1, option: 'pasv_min_port',
+      line: 1,
+      column: 1,
+      option: 'pasv_min_port',
       message: 'PASV and EPSV use any port in 5001-65535 (the compiled default pasv_min_port=5001 of Debian vsftpd 3.0.3)',
       output: 'pasv_min_port=40000\npasv_max_port=40100\n',
     },
     {
       code: 'listen=YES\nanonymous_enable=NO',
-      line: 1, column: 1, message: 'set a narrow range such as pasv_min_port=40000 and pasv_max_port=40100',
+      line: 1,
+      column: 1,
+      message: 'set a narrow range such as pasv_min_port=40000 and pasv_max_port=40100',
       output: 'listen=YES\nanonymous_enable=NO\npasv_min_port=40000\npasv_max_port=40100\n',
     },
     {
       code: 'pasv_enable=YES\n',
       target: 'fedora',
-      line: 1, column: 1, message: 'of Fedora/RHEL 8-9 vsftpd 3.0.x',
+      line: 1,
+      column: 1,
+      message: 'of Fedora/RHEL 8-9 vsftpd 3.0.x',
       output: 'pasv_enable=YES\npasv_min_port=40000\npasv_max_port=40100\n',
     },
   ],

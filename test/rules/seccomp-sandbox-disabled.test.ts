@@ -9,7 +9,8 @@ testRule('seccomp-sandbox-disabled', {
       line: 1,
       column: 17,
       option: 'seccomp_sandbox',
-      message: 'turns off the seccomp syscall filter that upstream vsftpd 3.0.3 applies to sessions by default; keep it only if sessions die with YES',
+      message:
+        'turns off the seccomp syscall filter that upstream vsftpd 3.0.3 applies to sessions by default; keep it only if sessions die with YES',
       output: null,
     },
     {

@@ -16,7 +16,8 @@ testRule('ssl-options-without-ssl', {
       line: 2,
       column: 1,
       severity: 'warning',
-      message: 'force_local_logins_ssl has no effect while ssl_enable=NO (line 1): vsftpd offers no TLS, so logins and data still travel in clear text; set ssl_enable=YES with a certificate, or delete the line (once line 3 is fixed)',
+      message:
+        'force_local_logins_ssl has no effect while ssl_enable=NO (line 1): vsftpd offers no TLS, so logins and data still travel in clear text; set ssl_enable=YES with a certificate, or delete the line (once line 3 is fixed)',
     },
     {
       code: 'ssl_enable=NO\nforce_local_logins_ssl=YES\n',
@@ -24,7 +25,8 @@ testRule('ssl-options-without-ssl', {
       column: 1,
       option: 'force_local_logins_ssl',
       severity: 'warning',
-      message: 'force_local_logins_ssl has no effect while ssl_enable=NO (line 1): vsftpd offers no TLS, so logins and data still travel in clear text',
+      message:
+        'force_local_logins_ssl has no effect while ssl_enable=NO (line 1): vsftpd offers no TLS, so logins and data still travel in clear text',
       output: null,
     },
     {

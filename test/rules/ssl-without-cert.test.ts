@@ -40,7 +40,8 @@ testRule('ssl-without-cert', {
       line: 2,
       column: 1,
       severity: 'error',
-      message: 'no certificate is set (rsa_cert_file and dsa_cert_file are unset): vsftpd advertises AUTH TLS and every TLS handshake fails',
+      message:
+        'no certificate is set (rsa_cert_file and dsa_cert_file are unset): vsftpd advertises AUTH TLS and every TLS handshake fails',
       output: null,
     },
     {

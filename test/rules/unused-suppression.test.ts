@@ -11,7 +11,13 @@ testRule('unused-suppression', {
       message: 'suppress',
       output: 'listen=YES\n',
     },
-    { code: '# vsftpd-lint disable-next-line pasv-adress-nat\nlisten=YES\n', line: 1, column: 33, message: 'pasv-address-nat', severity: 'warning' },
+    {
+      code: '# vsftpd-lint disable-next-line pasv-adress-nat\nlisten=YES\n',
+      line: 1,
+      column: 33,
+      message: 'pasv-address-nat',
+      severity: 'warning',
+    },
     { code: '# vsftpd-lint disable-line VSF101\nlisten=YES\n', line: 1, column: 15, message: 'disable-line', severity: 'warning' },
   ],
 });
@@ -21,7 +27,8 @@ describe('rule unused-suppression with every rule running', () => {
   const unused = (text: string) => lint(text, { rules: defaults }).filter((f) => f.name === 'unused-suppression');
 
   it('reports a directive whose finding is gone, and removes just that name', () => {
-    const text = 'listen=YES\nanonymous_enable=NO\nlocal_enable=YES\n# vsftpd-lint disable-next-line bad-bool-value, pasv-disabled\npasv_enable=NO\n';
+    const text =
+      'listen=YES\nanonymous_enable=NO\nlocal_enable=YES\n# vsftpd-lint disable-next-line bad-bool-value, pasv-disabled\npasv_enable=NO\n';
     const [finding] = unused(text);
     expect(finding).toMatchObject({ line: 4, severity: 'info' });
     expect(finding.message).toContain('bad-bool-value');

@@ -25,7 +25,7 @@ testRule('weak-ssl-ciphers', {
       line: 1,
       column: 1,
       message:
-        "ssl_ciphers=AES128-SHA:DES-CBC3-SHA (the compiled default of upstream vsftpd 3.0.2) allows " +
+        'ssl_ciphers=AES128-SHA:DES-CBC3-SHA (the compiled default of upstream vsftpd 3.0.2) allows ' +
         "3DES (Sweet32) suites (via 'DES-CBC3-SHA')",
     },
     {

@@ -46,7 +46,15 @@ export function cliFindings(files: readonly string[], flags: readonly string[] =
 }
 
 function shown(f: ShownFinding): ShownFinding {
-  return { ruleId: f.ruleId, severity: f.severity, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, message: f.message };
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    message: f.message,
+  };
 }
 
 /** A file's text as the CLI decodes it: UTF-8, or Latin-1 when the bytes are not valid UTF-8. */

@@ -152,7 +152,9 @@ export class Vsftpd implements Stoppable {
     const deadline = Date.now() + START_MS;
     // In a namespace, /proc/PID/net shows the namespace only once `ip` has exec'ed `timeout`.
     const ready = () =>
-      child.pid !== undefined && (!options.netns || /\/(timeout|vsftpd)$/.test(execPath(child.pid) ?? '')) && listensOn(child.pid, options.port);
+      child.pid !== undefined &&
+      (!options.netns || /\/(timeout|vsftpd)$/.test(execPath(child.pid) ?? '')) &&
+      listensOn(child.pid, options.port);
     while (!ready()) {
       if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
         await server.stop();

@@ -67,20 +67,76 @@ const OTHER_BUILDS = OPTIONS.filter((o) => o.builds && !o.builds.includes(GENERA
 const GOOD_BOOLS = ['YES', 'NO', 'yes', 'no', 'Yes', 'nO', 'True', 'FALSE', 'tRuE', 'false', '1', '0'];
 /** Boolean spellings vsftpd rejects. */
 const BAD_BOOLS = [
-  'Y', 'N', 'ON', 'off', 'enable', '"YES"', "'NO'", 'YES ', 'NO\t', ' YES', '\tNO', '01', '00', '2',
-  'YES # comment', 'yes\v', 'NO\f', '=YES', 'YES=NO', 'YES\u00a0', '\u00a0NO', 'YESS', 'TRUE\r',
+  'Y',
+  'N',
+  'ON',
+  'off',
+  'enable',
+  '"YES"',
+  "'NO'",
+  'YES ',
+  'NO\t',
+  ' YES',
+  '\tNO',
+  '01',
+  '00',
+  '2',
+  'YES # comment',
+  'yes\v',
+  'NO\f',
+  '=YES',
+  'YES=NO',
+  'YES\u00a0',
+  '\u00a0NO',
+  'YESS',
+  'TRUE\r',
 ];
 /** Unsigned-integer values: none is an error as long as the value is not empty (atoi / octal). */
 const UINT_VALUES = [
-  '21', '2121', '0', '022', '077', '040000', '08', '09', '-1', '12abc', '99999999999', '0x10',
-  ' 21', '21 # comment', '1e3', '+0100', 'abc', '4294967296', '21\t', '\v30', ' ', '\t', '-2147483648',
-  '037777777777', '1 2', '\u0661\u0662',
+  '21',
+  '2121',
+  '0',
+  '022',
+  '077',
+  '040000',
+  '08',
+  '09',
+  '-1',
+  '12abc',
+  '99999999999',
+  '0x10',
+  ' 21',
+  '21 # comment',
+  '1e3',
+  '+0100',
+  'abc',
+  '4294967296',
+  '21\t',
+  '\v30',
+  ' ',
+  '\t',
+  '-2147483648',
+  '037777777777',
+  '1 2',
+  '\u0661\u0662',
 ];
 /** String values that are not whitespace-only (Debian trims them; '' unsets the option). */
 const STRING_VALUES = [
-  'hello', 'Welcome to the FTP service', '/srv/ftp', '/var/run/vsftpd/empty', '  padded  ',
-  '\thello\tworld\t', 'a=b=c', 'x\v', '\fvalue', 'NO', 'PASV,SYST,  RETR', 'caf\u00e9 \u2603', '#not-a-comment',
-  '', '',
+  'hello',
+  'Welcome to the FTP service',
+  '/srv/ftp',
+  '/var/run/vsftpd/empty',
+  '  padded  ',
+  '\thello\tworld\t',
+  'a=b=c',
+  'x\v',
+  '\fvalue',
+  'NO',
+  'PASV,SYST,  RETR',
+  'caf\u00e9 \u2603',
+  '#not-a-comment',
+  '',
+  '',
 ];
 /** Whitespace-only string values: Debian's vsftpd crashes with SIGSEGV on each. */
 const BLANK_STRINGS = [' ', '  ', '\t', '\v', '\f', '\r', ' \t '];
@@ -131,7 +187,15 @@ function typo(rng: Rng, name: string): string {
 function goodLine(rng: Rng, used: OptionSpec[]): string {
   const indent = rng.chance(0.12) ? rng.pick(INDENTS) : '';
   const kind = rng.weighted({
-    bool: 30, uint: 20, string: 20, stringEmpty: 5, comment: 9, blank: 7, duplicate: 6, nulTail: 3, nulOther: 1,
+    bool: 30,
+    uint: 20,
+    string: 20,
+    stringEmpty: 5,
+    comment: 9,
+    blank: 7,
+    duplicate: 6,
+    nulTail: 3,
+    nulOther: 1,
   });
   switch (kind) {
     case 'comment':
@@ -174,9 +238,22 @@ function badLine(rng: Rng): string {
   const indent = rng.chance(0.1) ? rng.pick(INDENTS) : '';
   const any = () => rng.pick(KNOWN);
   const kind = rng.weighted({
-    typo: 14, otherBuild: 6, badBool: 14, missingValue: 10, noEquals: 6, spaceAroundEquals: 10,
-    indentedComment: 6, semicolon: 4, words: 4, emptyName: 5, nulStart: 3, nulInName: 2,
-    blankString: 10, stringTrailingBlank: 4, nbsp: 2, nulOther: 3,
+    typo: 14,
+    otherBuild: 6,
+    badBool: 14,
+    missingValue: 10,
+    noEquals: 6,
+    spaceAroundEquals: 10,
+    indentedComment: 6,
+    semicolon: 4,
+    words: 4,
+    emptyName: 5,
+    nulStart: 3,
+    nulInName: 2,
+    blankString: 10,
+    stringTrailingBlank: 4,
+    nbsp: 2,
+    nulOther: 3,
   });
   switch (kind) {
     case 'typo': {
@@ -198,7 +275,14 @@ function badLine(rng: Rng): string {
     case 'spaceAroundEquals': {
       const option = any();
       const [before, after] = rng.pick([
-        [' ', ''], [' ', ' '], ['\t', ''], ['', ' '], ['  ', '\t'], ['\r', ''], ['\v', ''], ['', '\f'],
+        [' ', ''],
+        [' ', ' '],
+        ['\t', ''],
+        ['', ' '],
+        ['  ', '\t'],
+        ['\r', ''],
+        ['\v', ''],
+        ['', '\f'],
       ] as const);
       return `${indent}${option.name}${before}=${after}${valueFor(rng, option)}`;
     }
@@ -225,9 +309,7 @@ function badLine(rng: Rng): string {
       return `${rng.pick(['\u00a0', '\ufeff'])}${any().name}=${rng.pick(['YES', '21', 'x'])}`;
     case 'nulOther': {
       const option = rng.pick(BY_TYPE.string);
-      return rng.pick([
-        '\0', ' \0', '\0# comment', '\u00a0', `${option.name}= \0x`, `${rng.pick(BY_TYPE.bool).name}=YES \0`,
-      ]);
+      return rng.pick(['\0', ' \0', '\0# comment', '\u00a0', `${option.name}= \0x`, `${rng.pick(BY_TYPE.bool).name}=YES \0`]);
     }
   }
 }

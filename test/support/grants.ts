@@ -8,17 +8,35 @@
 
 /** Booleans that loosen security when turned on. */
 const MUST_NOT_TURN_ON = [
-  'write_enable', 'anon_upload_enable', 'anon_mkdir_write_enable', 'anon_other_write_enable',
-  'anonymous_enable', 'local_enable', 'pasv_promiscuous', 'port_promiscuous',
-  'allow_writeable_chroot', 'ssl_sslv2', 'ssl_sslv3', 'ssl_tlsv1', 'no_anon_password',
+  'write_enable',
+  'anon_upload_enable',
+  'anon_mkdir_write_enable',
+  'anon_other_write_enable',
+  'anonymous_enable',
+  'local_enable',
+  'pasv_promiscuous',
+  'port_promiscuous',
+  'allow_writeable_chroot',
+  'ssl_sslv2',
+  'ssl_sslv3',
+  'ssl_tlsv1',
+  'no_anon_password',
   'virtual_use_local_privs',
 ] as const;
 
 /** Booleans that loosen security (or lose the record of what happened) when turned off. */
 const MUST_NOT_TURN_OFF = [
-  'chroot_local_user', 'chroot_list_enable', 'ssl_enable', 'force_local_logins_ssl',
-  'force_local_data_ssl', 'force_anon_logins_ssl', 'force_anon_data_ssl', 'hide_ids',
-  'xferlog_enable', 'log_ftp_protocol', 'anon_world_readable_only',
+  'chroot_local_user',
+  'chroot_list_enable',
+  'ssl_enable',
+  'force_local_logins_ssl',
+  'force_local_data_ssl',
+  'force_anon_logins_ssl',
+  'force_anon_data_ssl',
+  'hide_ids',
+  'xferlog_enable',
+  'log_ftp_protocol',
+  'anon_world_readable_only',
 ] as const;
 
 /** Masks: a fix may add bits, never remove one. */
@@ -27,17 +45,37 @@ const UMASKS = ['local_umask', 'anon_umask'] as const;
 const MODES = ['file_open_mode', 'chown_upload_mode'] as const;
 
 const BOOL_DEFAULTS: Record<string, boolean> = {
-  write_enable: false, anon_upload_enable: false, anon_mkdir_write_enable: false,
-  anon_other_write_enable: false, anonymous_enable: true, local_enable: false,
-  pasv_promiscuous: false, port_promiscuous: false, allow_writeable_chroot: false,
-  ssl_sslv2: false, ssl_sslv3: false, ssl_tlsv1: true, no_anon_password: false,
-  virtual_use_local_privs: false, chroot_local_user: false, chroot_list_enable: false,
-  ssl_enable: false, force_local_logins_ssl: true, force_local_data_ssl: true,
-  force_anon_logins_ssl: false, force_anon_data_ssl: false, hide_ids: false,
-  xferlog_enable: false, log_ftp_protocol: false, anon_world_readable_only: true,
+  write_enable: false,
+  anon_upload_enable: false,
+  anon_mkdir_write_enable: false,
+  anon_other_write_enable: false,
+  anonymous_enable: true,
+  local_enable: false,
+  pasv_promiscuous: false,
+  port_promiscuous: false,
+  allow_writeable_chroot: false,
+  ssl_sslv2: false,
+  ssl_sslv3: false,
+  ssl_tlsv1: true,
+  no_anon_password: false,
+  virtual_use_local_privs: false,
+  chroot_local_user: false,
+  chroot_list_enable: false,
+  ssl_enable: false,
+  force_local_logins_ssl: true,
+  force_local_data_ssl: true,
+  force_anon_logins_ssl: false,
+  force_anon_data_ssl: false,
+  hide_ids: false,
+  xferlog_enable: false,
+  log_ftp_protocol: false,
+  anon_world_readable_only: true,
 };
 const NUMBER_DEFAULTS: Record<string, number> = {
-  local_umask: 0o77, anon_umask: 0o77, file_open_mode: 0o666, chown_upload_mode: 0o600,
+  local_umask: 0o77,
+  anon_umask: 0o77,
+  file_open_mode: 0o666,
+  chown_upload_mode: 0o600,
 };
 
 export interface Grants {
@@ -78,8 +116,15 @@ export function readGrants(text: string, mode: 'strict' | 'lenient'): Grants | u
       if (read === 'refused') return undefined;
       continue;
     }
-    const evidentName = name.replace(/^\xEF\xBB\xBF/, '').trim().toLowerCase().replace(/-/g, '_');
-    const evidentValue = value.replace(/\s#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+    const evidentName = name
+      .replace(/^\xEF\xBB\xBF/, '')
+      .trim()
+      .toLowerCase()
+      .replace(/-/g, '_');
+    const evidentValue = value
+      .replace(/\s#.*$/, '')
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2');
     take(evidentName, evidentValue, bools, numbers);
   }
   return { bools, numbers };
@@ -119,7 +164,7 @@ function readNumber(value: string): number {
   }
   const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value)!;
   const n = m[2] === '' ? 0 : Number(m[2]);
-  return ((m[1] === '-' ? -n : n) % 2 ** 32 + 2 ** 32) % 2 ** 32;
+  return (((m[1] === '-' ? -n : n) % 2 ** 32) + 2 ** 32) % 2 ** 32;
 }
 
 /** How `after` grants more than `before`: one line per loosening, empty when none. */
@@ -129,7 +174,8 @@ export function loosenings(before: Grants, after: Grants): string[] {
   for (const name of MUST_NOT_TURN_OFF) if (!after.bools[name] && before.bools[name]) found.push(`${name} turned off`);
   for (const name of UMASKS) {
     const lost = before.numbers[name] & ~after.numbers[name] & 0o7777;
-    if (lost) found.push(`${name} lost bits 0${lost.toString(8)} (${before.numbers[name].toString(8)} -> ${after.numbers[name].toString(8)})`);
+    if (lost)
+      found.push(`${name} lost bits 0${lost.toString(8)} (${before.numbers[name].toString(8)} -> ${after.numbers[name].toString(8)})`);
   }
   for (const name of MODES) {
     const gained = after.numbers[name] & ~before.numbers[name] & 0o7777;

@@ -21,7 +21,8 @@ const FIXTURES_DIR = path.resolve(__dirname, '../../fixtures');
 
 /** fixtures/**\/*.conf; a directory with a `target` file names the build its files are for. */
 export function fixtureInputs(): Input[] {
-  return (fs.readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' }) as string[])
+  return fs
+    .readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' })
     .filter((relative) => relative.endsWith('.conf'))
     .sort()
     .map((relative) => {

@@ -23,14 +23,16 @@ export function lineOrigins(before: string, after: string): Map<number, number[]
   let a = 1;
   let b = 1;
   let removed: number[] = [];
-  for (const change of diffArrays(linesOf(before).map((l) => l.text), linesOf(after).map((l) => l.text))) {
+  for (const change of diffArrays(
+    linesOf(before).map((l) => l.text),
+    linesOf(after).map((l) => l.text),
+  )) {
     if (change.removed) {
       removed = Array.from({ length: change.count }, (_, k) => a + k);
       a += change.count;
     } else if (change.added) {
       // Line for line when as many lines replace as were removed; else the whole hunk.
-      const from = (k: number) =>
-        removed.length === change.count ? [removed[k]] : removed.length > 0 ? removed : [a - 1, a];
+      const from = (k: number) => (removed.length === change.count ? [removed[k]] : removed.length > 0 ? removed : [a - 1, a]);
       for (let k = 0; k < change.count; k++) origins.set(b + k, from(k));
       b += change.count;
       removed = [];

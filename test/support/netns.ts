@@ -28,7 +28,11 @@ export interface RunResult {
 }
 
 /** Runs a command (bounded by `timeoutMs`), returning its output; throws when it fails. */
-export function run(command: string, args: readonly string[], options: { input?: string; timeoutMs?: number; check?: boolean } = {}): RunResult {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { input?: string; timeoutMs?: number; check?: boolean } = {},
+): RunResult {
   const result = spawnSync(command, args, { input: options.input, encoding: 'utf8', timeout: options.timeoutMs ?? 10000 });
   const out = { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
   if ((options.check ?? true) && (result.error || result.status !== 0)) {
@@ -146,7 +150,9 @@ export function probeInNetns(ns: string, options: ProbeOptions, limitMs = 30000)
     `${TS_HOOK}const {probe}=require(${JSON.stringify(PROBE_MODULE)});` +
     'probe(JSON.parse(process.argv[1])).then((r)=>process.stdout.write(JSON.stringify(r)),(e)=>{console.error(e);process.exit(3)});';
   return new Promise<ProbeReport>((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', script, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', script, JSON.stringify(options)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -27,7 +27,7 @@ async function main(out: string): Promise<void> {
     await page.setViewport({ width: 1280, height: 760 });
     await page.goto(playgroundUrl(`#config=${encodeConfig(CONFIG)}`));
     await page.waitForSelector('#findings li');
-    await page.screenshot({ path: out as `${string}.png`, fullPage: true });
+    await page.screenshot({ path: out, fullPage: true });
   } finally {
     await chromium.close();
   }

@@ -46,12 +46,11 @@ export function testRule(name: string, cases: RuleCases): void {
     if (!rule) return;
 
     const perUserOf = (c: { readonly perUser?: boolean }) => c.perUser ?? rule.perUser === 'only';
-    it.each(cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)).map((v) => [JSON.stringify(v.code).slice(0, 70), v] as const))(
-      'accepts %s',
-      (_, v) => {
-        expect(lint(v.code, { target: v.target, perUser: perUserOf(v), rules: [rule] })).toEqual([]);
-      },
-    );
+    it.each(
+      cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)).map((v) => [JSON.stringify(v.code).slice(0, 70), v] as const),
+    )('accepts %s', (_, v) => {
+      expect(lint(v.code, { target: v.target, perUser: perUserOf(v), rules: [rule] })).toEqual([]);
+    });
 
     it.each(cases.invalid.map((c) => [JSON.stringify(c.code).slice(0, 70), c] as const))('reports %s', (_, c) => {
       const findings = lint(c.code, { target: c.target, perUser: perUserOf(c), rules: [rule] });
@@ -69,7 +68,8 @@ export function testRule(name: string, cases: RuleCases): void {
           expect(applyEdits(c.code, finding.fix!.edits)).toBe(want.output);
         }
       });
-      if (c.fixed !== undefined) expect(fix(c.code, { target: c.target, perUser: perUserOf(c), rules: [rule], unsafe: true }).output).toBe(c.fixed);
+      if (c.fixed !== undefined)
+        expect(fix(c.code, { target: c.target, perUser: perUserOf(c), rules: [rule], unsafe: true }).output).toBe(c.fixed);
     });
   });
 }

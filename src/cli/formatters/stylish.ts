@@ -50,10 +50,7 @@ function rowsOf(result: FileResult): Row[] {
     finding,
     status,
   });
-  const rows = [
-    ...fixedOf(result).map((f) => row(f, 'fixed')),
-    ...findingsOf(result).map((f) => row(f, statusOf(f))),
-  ];
+  const rows = [...fixedOf(result).map((f) => row(f, 'fixed')), ...findingsOf(result).map((f) => row(f, statusOf(f)))];
   // Fixed and remaining findings interleaved by line (fixed first on a tie), as a reader scans.
   return rows
     .map((r, i) => ({ r, i }))
@@ -90,8 +87,7 @@ function summary(t: Totals, files: number): string[] {
   } else {
     const left = t.fixed > 0 ? ' left' : '';
     const text =
-      `✖ ${plural(problems, 'problem')}${left} ` +
-      `(${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${t.infos} info)`;
+      `✖ ${plural(problems, 'problem')}${left} ` + `(${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${t.infos} info)`;
     const color = t.errors > 0 ? kleur.red : t.warnings > 0 ? kleur.yellow : kleur.blue;
     lines.push(kleur.bold(color(text)));
   }

@@ -32,8 +32,7 @@ export interface GlobMatcher {
 const MAX_ALTERNATIVES = 256;
 
 type Token =
-  | { readonly t: 'char'; readonly c: string }
-  | { readonly t: 'star' | 'globstar' | 'any' | 'open' | 'comma' | 'close' | 'slash' };
+  { readonly t: 'char'; readonly c: string } | { readonly t: 'star' | 'globstar' | 'any' | 'open' | 'comma' | 'close' | 'slash' };
 
 /** One path segment of a glob: `**`, or characters, `?` and `*`. */
 type Segment = { readonly globstar: true } | { readonly globstar: false; readonly parts: readonly Token[] };

@@ -26,7 +26,11 @@ export function parseJson(text: string): unknown {
 
 const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const JSON_LITERALS: readonly [string, unknown][] = [['true', true], ['false', false], ['null', null]];
+const JSON_LITERALS: readonly [string, unknown][] = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
 
 /**
  * Deeper nesting is an error rather than a stack overflow (a config needs four levels; a

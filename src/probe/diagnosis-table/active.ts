@@ -16,7 +16,8 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'active-refused',
           'warning',
           `${command} refused: ${text}: active mode is off (port_enable=NO)`,
@@ -34,18 +35,19 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'active-illegal',
           'error',
           `${command} ${formatEndpoint(announced.host, announced.port)} refused: ${text}`,
-          'vsftpd accepts PORT/EPRT only for the client\'s own address (the source of the control ' +
+          "vsftpd accepts PORT/EPRT only for the client's own address (the source of the control " +
             'connection) and a port of 1024 or more. A client behind NAT announces its private address, ' +
             'which differs from the address the server sees: use passive mode, or an FTP helper on the ' +
-            'client\'s NAT router that rewrites PORT. port_promiscuous=YES would accept it but allows FTP ' +
+            "client's NAT router that rewrites PORT. port_promiscuous=YES would accept it but allows FTP " +
             'bounce attacks and still cannot reach a private address.',
           ['port_promiscuous'],
           ['port-promiscuous', 'active-mode'],
-          'on the client\'s NAT router: a conntrack FTP helper (nf_nat_ftp) rewrites PORT to the public address',
+          "on the client's NAT router: a conntrack FTP helper (nf_nat_ftp) rewrites PORT to the public address",
         ),
       ],
     };
@@ -55,15 +57,30 @@ export function activeRefused(ctx: DiagnosisContext, command: string, reply: Rep
     status: 'fail',
     detail: text,
     diagnoses: [
-      diagnose(ctx, 'active-refused', 'error', `${command} got "${text}" instead of 200`, 'The server does not accept active mode.', ['port_enable'], ['active-mode']),
+      diagnose(
+        ctx,
+        'active-refused',
+        'error',
+        `${command} got "${text}" instead of 200`,
+        'The server does not accept active mode.',
+        ['port_enable'],
+        ['active-mode'],
+      ),
     ],
   };
 }
 
-export function activeTransferFailure(ctx: DiagnosisContext, command: string, listCommand: string, reply: Reply, announced: Endpoint): Diagnosis {
+export function activeTransferFailure(
+  ctx: DiagnosisContext,
+  command: string,
+  listCommand: string,
+  reply: Reply,
+  announced: Endpoint,
+): Diagnosis {
   const text = printable(reply.text);
   if (/^500 OOPS: vsf_sysutil_bind/.test(reply.text)) {
-    return diagnose(ctx,
+    return diagnose(
+      ctx,
       'active-oops',
       'error',
       `${listCommand} after ${command} killed the session: ${text}`,
@@ -84,23 +101,31 @@ export function activeTransferFailure(ctx: DiagnosisContext, command: string, li
         'Consider using PASV." followed by "425 Failed to establish connection." means that connection ' +
         'failed or timed out (connect_timeout). ' +
         ACTIVE_BLOCKED_EITHER_SIDE +
-        ' Use passive mode (recommended); otherwise the client\'s firewall needs a conntrack FTP helper on ' +
-        'its connection to the server\'s control port so the data connection is RELATED.',
+        " Use passive mode (recommended); otherwise the client's firewall needs a conntrack FTP helper on " +
+        "its connection to the server's control port so the data connection is RELATED.",
       ['port_enable', 'connect_timeout', 'connect_from_port_20', 'ftp_data_port'],
       ['active-mode'],
       ACTIVE_FIREWALL,
     );
   }
-  return diagnose(ctx, 'active-unreachable', 'error', `${listCommand} after ${command}: ${text}`, 'The active-mode transfer did not start.', ['port_enable'], ['active-mode']);
+  return diagnose(
+    ctx,
+    'active-unreachable',
+    'error',
+    `${listCommand} after ${command}: ${text}`,
+    'The active-mode transfer did not start.',
+    ['port_enable'],
+    ['active-mode'],
+  );
 }
 
 /** What keeps the server's active-mode connection from reaching the client, on either side. */
 const ACTIVE_BLOCKED_EITHER_SIDE =
-  'A firewall on the client side or a NAT router in front of the client drops the server\'s connection; ' +
-  'or the server\'s own firewall drops its outgoing connections: an output chain with policy drop and ' +
+  "A firewall on the client side or a NAT router in front of the client drops the server's connection; " +
+  "or the server's own firewall drops its outgoing connections: an output chain with policy drop and " +
   'no rule for connections from ftp_data_port (20, with connect_from_port_20=YES) or, with ' +
   'connect_from_port_20=NO, from an ephemeral port to the client (`vsftpd-lint firewall` prints the ' +
-  'server\'s rules for both).';
+  "server's rules for both).";
 
 /** The firewall advice for active mode, on both sides. */
 const ACTIVE_FIREWALL =
@@ -123,7 +148,7 @@ export function activeNoReply(ctx: DiagnosisContext, command: string, listComman
         'vsftpd is still trying to open the data connection to this client (it gives up after ' +
           'connect_timeout, 60 s by default, with "425 Failed to establish connection."). ' +
           ACTIVE_BLOCKED_EITHER_SIDE +
-          ' Use passive mode; for active clients behind a stateful firewall, a conntrack FTP helper on the client\'s ' +
+          " Use passive mode; for active clients behind a stateful firewall, a conntrack FTP helper on the client's " +
           'firewall lets the connection in.',
         ['port_enable', 'connect_timeout', 'connect_from_port_20', 'ftp_data_port'],
         ['active-mode'],

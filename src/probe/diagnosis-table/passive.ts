@@ -17,7 +17,8 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'pasv-address-invalid',
           'error',
           `${command} killed the session: ${text}`,
@@ -34,7 +35,8 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'passive-ports-exhausted',
           'error',
           `${command} killed the session: ${text}`,
@@ -53,7 +55,8 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'fail',
       detail: text,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'passive-refused',
           'error',
           `${command} refused: ${text}`,
@@ -72,7 +75,8 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
       status: 'warn',
       detail: `EPSV not supported: ${text}`,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'passive-unsupported',
           'info',
           `the server does not implement EPSV: ${text}`,
@@ -88,7 +92,8 @@ export function passiveRefused(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', 
     status: 'fail',
     detail: text,
     diagnoses: [
-      diagnose(ctx,
+      diagnose(
+        ctx,
         'passive-refused',
         'error',
         `${command} got "${text}" instead of ${command === 'PASV' ? 227 : 229}`,
@@ -107,7 +112,8 @@ export function unparseable(ctx: DiagnosisContext, command: 'PASV' | 'EPSV', rep
     detail: `cannot parse the ${reply.code} reply (${reason}): ${text}`,
     data: { command, reply: text },
     diagnoses: [
-      diagnose(ctx,
+      diagnose(
+        ctx,
         'passive-reply-unparseable',
         'error',
         `the ${command} reply cannot be parsed (${reason}): "${text}"`,
@@ -136,7 +142,8 @@ function dataConnectFailure(ctx: DiagnosisContext, command: string, attempt: Att
     'ports on demand instead, but cannot see inside FTPS';
   switch (attempt.error) {
     case 'timeout':
-      return diagnose(ctx,
+      return diagnose(
+        ctx,
         'data-timeout',
         'error',
         `the ${command} data connection to ${where} timed out after ${attempt.ms} ms: a firewall drops ${rangeText}`,
@@ -144,35 +151,38 @@ function dataConnectFailure(ctx: DiagnosisContext, command: string, attempt: Att
           'drops it, on the server or on a router in front of it. vsftpd then answers the transfer with ' +
           '"425 Failed to establish connection." after accept_timeout. Without a configured range ' +
           'vsftpd picks any port from 5001 up, which no firewall can open safely.' +
-          (addressKnownBad ? ' (This is the port at the control connection\'s address: the port is blocked too.)' : ''),
+          (addressKnownBad ? " (This is the port at the control connection's address: the port is blocked too.)" : ''),
         ['pasv_min_port', 'pasv_max_port', 'accept_timeout'],
         ['pasv-range-missing', 'pasv-range-invalid'],
         firewall,
       );
     case 'refused':
-      return diagnose(ctx,
+      return diagnose(
+        ctx,
         'data-refused',
         'error',
         `the ${command} data connection to ${where} was refused`,
         'Nothing accepted the connection at the advertised address and port: the address is not the ' +
-          'server\'s (pasv_address), a firewall rejects the passive range, or a NAT router forwards the ' +
+          "server's (pasv_address), a firewall rejects the passive range, or a NAT router forwards the " +
           'control port but not the passive range.',
         ['pasv_address', 'pasv_min_port', 'pasv_max_port'],
         ['pasv-address-unreachable', 'pasv-range-missing'],
         firewall,
       );
     case 'unreachable':
-      return diagnose(ctx,
+      return diagnose(
+        ctx,
         'data-unreachable',
         'error',
         `no route to ${where} for the ${command} data connection`,
         'The advertised address is not reachable from this client at all: typically a private address ' +
-          'sent to a client outside the server\'s network. Set pasv_address to the address clients use.',
+          "sent to a client outside the server's network. Set pasv_address to the address clients use.",
         ['pasv_address'],
         ['pasv-address-unreachable', 'pasv-address-nat'],
       );
     default:
-      return diagnose(ctx,
+      return diagnose(
+        ctx,
         'data-failed',
         'error',
         `the ${command} data connection to ${where} failed: ${attempt.message ?? attempt.error}`,
@@ -186,7 +196,8 @@ function dataConnectFailure(ctx: DiagnosisContext, command: string, attempt: Att
 export function transferRefused(ctx: DiagnosisContext, mode: string, command: string, reply: Reply, collected?: Collected): Diagnosis {
   const text = printable(reply.text);
   if (/Bad IP connecting/i.test(reply.text)) {
-    return diagnose(ctx,
+    return diagnose(
+      ctx,
       'data-bad-ip',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -199,11 +210,12 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 522 && /session reuse/i.test(reply.text)) {
-    return diagnose(ctx,
+    return diagnose(
+      ctx,
       'data-tls-failed',
       'error',
       `${command} after ${mode}: ${text}`,
-      'vsftpd requires the data connection\'s TLS session to reuse the control connection\'s ' +
+      "vsftpd requires the data connection's TLS session to reuse the control connection's " +
         '(require_ssl_reuse=YES, the default) and this client did not. Most clients do; the setting ' +
         'can be turned off for those that do not.',
       ['require_ssl_reuse'],
@@ -211,7 +223,8 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 522) {
-    return diagnose(ctx,
+    return diagnose(
+      ctx,
       'data-encryption-required',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -221,7 +234,8 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 550) {
-    return diagnose(ctx,
+    return diagnose(
+      ctx,
       'listing-refused',
       'error',
       `${command} refused: ${text}`,
@@ -233,7 +247,8 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
     );
   }
   if (reply.code === 425) {
-    return diagnose(ctx,
+    return diagnose(
+      ctx,
       'data-failed',
       'error',
       `${command} after ${mode}: ${text}`,
@@ -243,7 +258,8 @@ export function transferRefused(ctx: DiagnosisContext, mode: string, command: st
       ['pasv-address-unreachable'],
     );
   }
-  return diagnose(ctx,
+  return diagnose(
+    ctx,
     'listing-incomplete',
     'error',
     `${command} after ${mode} did not complete: ${text}${collected?.error ? ` (${collected.error.message})` : ''}`,
@@ -338,7 +354,8 @@ export function passiveVerdict(ctx: DiagnosisContext, o: PassiveObservation): St
   const matches = advertised.host === control;
   const diagnoses: Diagnosis[] = [];
   const range = ctx.range;
-  if (range && (advertised.port < range.lo || advertised.port > range.hi)) diagnoses.push(outsideRange(ctx, command, advertised.port, range));
+  if (range && (advertised.port < range.lo || advertised.port > range.hi))
+    diagnoses.push(outsideRange(ctx, command, advertised.port, range));
   const connected = o.first.ok || o.fallback?.ok === true;
   const data: DataReport = {
     command,
@@ -363,10 +380,16 @@ export function passiveVerdict(ctx: DiagnosisContext, o: PassiveObservation): St
 
   const verdict = o.sample ? sampleVerdict(o.sample) : undefined;
   if (verdict === 'some') diagnoses.push(partlyBlocked(ctx, o.sample!));
-  else if (!connected) diagnoses.push(dataConnectFailure(ctx, command, (o.fallback ?? o.first), addressProblem));
+  else if (!connected) diagnoses.push(dataConnectFailure(ctx, command, o.fallback ?? o.first, addressProblem));
   if (o.listing) diagnoses.push(...o.listing.diagnoses);
 
-  const ok = connected && o.listing?.report.ok === true && !addressProblem && (o.first.ok || addressFine) && verdict !== 'some' && verdict !== 'none';
+  const ok =
+    connected &&
+    o.listing?.report.ok === true &&
+    !addressProblem &&
+    (o.first.ok || addressFine) &&
+    verdict !== 'some' &&
+    verdict !== 'none';
   const warn = diagnoses.some((d) => d.severity === 'warning');
   return {
     status: ok ? (warn ? 'warn' : 'pass') : 'fail',
@@ -381,10 +404,16 @@ function passiveDetail(o: PassiveObservation, data: DataReport): string[] {
   const c = o.first;
   const to = formatEndpoint(c.endpoint.host, c.endpoint.port);
   const differs = o.command === 'PASV' && data.addressMatches === false ? ` (not the control connection's ${o.control})` : '';
-  parts.push(c.ok ? `data connection to ${to}${differs}: connected in ${c.ms} ms` : `data connection to ${to}${differs}: ${c.error} after ${c.ms} ms`);
+  parts.push(
+    c.ok
+      ? `data connection to ${to}${differs}: connected in ${c.ms} ms`
+      : `data connection to ${to}${differs}: ${c.error} after ${c.ms} ms`,
+  );
   if (o.fallback) {
     const f = o.fallback;
-    parts.push(`same port at ${formatEndpoint(f.endpoint.host, f.endpoint.port)}: ${f.ok ? `connected in ${f.ms} ms` : `${f.error} after ${f.ms} ms`}`);
+    parts.push(
+      `same port at ${formatEndpoint(f.endpoint.host, f.endpoint.port)}: ${f.ok ? `connected in ${f.ms} ms` : `${f.error} after ${f.ms} ms`}`,
+    );
   }
   if (o.listing) parts.push(o.listing.summary);
   // The sample is shown under the step that took it (the other passive step's diagnosis uses it too).
@@ -427,7 +456,7 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
         'error',
         `the 227 reply advertises 0.0.0.0 (${printable(reply.text)})`,
         'vsftpd writes 0,0,0,0 when it has an IPv6 control connection and cannot put an IPv4 address ' +
-          'in the reply: pasv_address set while it runs an IPv6 listener (listen_ipv6=YES, Debian\'s ' +
+          "in the reply: pasv_address set while it runs an IPv6 listener (listen_ipv6=YES, Debian's " +
           'shipped setting). Switch to listen=YES and listen_ipv6=NO, keeping pasv_address. EPSV ' +
           'clients are not affected.',
         ['pasv_address', 'listen', 'listen_ipv6'],
@@ -453,8 +482,8 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
           ctx,
           'pasv-address-other-side',
           'warning',
-          `${observed}; this probe runs ${onServer ? 'on the server itself' : 'inside the server\'s network'}, not where its clients are`,
-          `${advertised.host} is ${ADDRESS_CLASS_WORDS[aClass]}${ctx.pasvAddress === advertised.host ? ', and the server\'s vsftpd.conf sets pasv_address to it' : ''}: ` +
+          `${observed}; this probe runs ${onServer ? 'on the server itself' : "inside the server's network"}, not where its clients are`,
+          `${advertised.host} is ${ADDRESS_CLASS_WORDS[aClass]}${ctx.pasvAddress === advertised.host ? ", and the server's vsftpd.conf sets pasv_address to it" : ''}: ` +
             `the address clients outside reach the server at through NAT. From here (connected to ${control}) it does not ` +
             'answer because the router does not loop connections back (no hairpin NAT); that does not show it is ' +
             `wrong for the clients it serves. Do NOT set pasv_address to ${control}: that breaks every client outside. ` +
@@ -474,13 +503,13 @@ function pasvAddressVerdict(ctx: DiagnosisContext, o: PassiveObservation): { dia
         observed,
         `${advertised.host} is ${ADDRESS_CLASS_WORDS[aClass]}; vsftpd advertises pasv_address when it is set, ` +
           'and otherwise the address the client connected to as the server sees it, which behind a NAT ' +
-          'router or port forwarding is the server\'s internal address. Set pasv_address to the address clients connect to' +
+          "router or port forwarding is the server's internal address. Set pasv_address to the address clients connect to" +
           `${cClass === 'public' || cClass === 'private' || cClass === 'loopback' ? ` (here ${control})` : ''}, or remove a wrong pasv_address, ` +
           'if this probe runs where the clients are (they connect through NAT or port forwarding); ' +
           'with listen_ipv6=YES switch to listen=YES/listen_ipv6=NO. If instead this probe runs inside the ' +
           `server's network and clients outside connect to ${advertised.host} (pasv_address set to the public address ` +
           'on purpose), that setting is right for them: probe from outside before changing it. ' +
-          'curl (>= 7.74), Python\'s ftplib and every client that uses EPSV first ignore the 227 address, ' +
+          "curl (>= 7.74), Python's ftplib and every client that uses EPSV first ignore the 227 address, " +
           'which is why some clients work and others fail with a timeout or "425 Failed to establish connection.".',
         ['pasv_address', 'pasv_addr_resolve'],
         ['pasv-address-unreachable', 'pasv-address-nat'],

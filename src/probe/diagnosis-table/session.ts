@@ -17,7 +17,8 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: connection refused`,
         diagnoses: [
-          diagnose(ctx,
+          diagnose(
+            ctx,
             'control-refused',
             'error',
             `nothing accepts connections on ${where} (connection refused)`,
@@ -35,12 +36,13 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: no answer within ${ctx.timeoutMs} ms`,
         diagnoses: [
-          diagnose(ctx,
+          diagnose(
+            ctx,
             'control-timeout',
             'error',
             `no answer from ${where} within ${ctx.timeoutMs} ms`,
             'The connection attempt got no answer at all: a firewall drops the packets (on the server, on ' +
-              'a router, or on this client\'s outgoing side), or the host is down or not at this address.',
+              "a router, or on this client's outgoing side), or the host is down or not at this address.",
             ['listen_port', 'listen_address'],
             [],
             fw,
@@ -52,11 +54,12 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: `${where}: ${error.message}`,
         diagnoses: [
-          diagnose(ctx,
+          diagnose(
+            ctx,
             'control-unreachable',
             'error',
             `no route to ${where}`,
-            'This machine has no route to the server\'s address: a wrong address, or a network problem on the client side.',
+            "This machine has no route to the server's address: a wrong address, or a network problem on the client side.",
             [],
             [],
           ),
@@ -67,7 +70,15 @@ export function controlConnectFailure(ctx: DiagnosisContext, error: NetError, wh
         status: 'fail',
         detail: error.message,
         diagnoses: [
-          diagnose(ctx, 'host-unknown', 'error', `the host name ${ctx.host} does not resolve`, 'Check the name, or use the address.', [], []),
+          diagnose(
+            ctx,
+            'host-unknown',
+            'error',
+            `the host name ${ctx.host} does not resolve`,
+            'Check the name, or use the address.',
+            [],
+            [],
+          ),
         ],
       };
     default:
@@ -91,7 +102,8 @@ export function notFtp(ctx: DiagnosisContext, line: string): StepResult {
     status: 'fail',
     detail: `not an FTP server: "${printable(line)}"`,
     diagnoses: [
-      diagnose(ctx,
+      diagnose(
+        ctx,
         'not-ftp',
         'error',
         `${formatEndpoint(ctx.host, ctx.port)} answers like ${what}: "${printable(line)}"`,
@@ -112,13 +124,14 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `connection closed ${when}, in the middle of a reply: "${printable(error.partial)}"`,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'closed-mid-reply',
           'error',
           `the server closed the connection ${when} in the middle of a reply ("${printable(error.partial)}")`,
           'A reply line was cut off: the server process crashed or was killed, or something between ' +
             'client and server (a proxy, an FTP-aware firewall or NAT helper) broke the connection. ' +
-            'Check the server\'s log and its kernel log for a crashed vsftpd session.',
+            "Check the server's log and its kernel log for a crashed vsftpd session.",
           [],
           [],
         ),
@@ -130,13 +143,14 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `connection ${error.kind === 'reset' ? 'reset' : 'closed'} by the server ${when}`,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'connection-closed',
           'error',
           `the server ${error.kind === 'reset' ? 'reset' : 'closed'} the control connection ${when} without a reply`,
           'vsftpd closes without a word when its session process cannot start (a broken ' +
             'secure_chroot_dir, seccomp problems, resource limits) or when tcp_wrappers refuses the ' +
-            'client; a firewall or an idle timeout in between can do the same. Check the server\'s log.',
+            "client; a firewall or an idle timeout in between can do the same. Check the server's log.",
           ['secure_chroot_dir', 'seccomp_sandbox', 'tcp_wrappers'],
           [],
         ),
@@ -148,7 +162,8 @@ export function controlBroken(ctx: DiagnosisContext, error: NetError, when: stri
       status: 'fail',
       detail: `no reply within ${ctx.timeoutMs} ms ${when}`,
       diagnoses: [
-        diagnose(ctx,
+        diagnose(
+          ctx,
           'no-reply',
           'error',
           `no reply within ${ctx.timeoutMs} ms ${when}`,
@@ -174,7 +189,8 @@ export function serverOops(ctx: DiagnosisContext, reply: Reply, when: string): S
     status: 'fail',
     detail: text,
     diagnoses: [
-      diagnose(ctx,
+      diagnose(
+        ctx,
         'server-oops',
         'error',
         `vsftpd ended the session ${when}: ${text}`,
@@ -182,7 +198,7 @@ export function serverOops(ctx: DiagnosisContext, reply: Reply, when: string): S
           ? 'vsftpd refuses to chroot a user into a directory the user can write to (chroot_local_user / ' +
               'chroot_list_enable); make the root non-writable or set allow_writeable_chroot=YES.'
           : '"500 OOPS" is vsftpd dying on a configuration or system problem; the text names it. ' +
-              '`vsftpd-lint` on the server\'s vsftpd.conf reports most of them.',
+              "`vsftpd-lint` on the server's vsftpd.conf reports most of them.",
         chroot ? ['chroot_local_user', 'allow_writeable_chroot'] : [],
         chroot ? ['writable-chroot'] : [],
       ),
@@ -195,7 +211,8 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
   const anonymous = ctx.user === 'anonymous' || ctx.user === 'ftp';
   let d: Diagnosis;
   if (/must use encryption/i.test(reply.text)) {
-    d = diagnose(ctx,
+    d = diagnose(
+      ctx,
       'login-needs-tls',
       'error',
       `login refused without TLS: ${text}`,
@@ -204,7 +221,8 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
       [],
     );
   } else if (/may not use encryption/i.test(reply.text)) {
-    d = diagnose(ctx,
+    d = diagnose(
+      ctx,
       'login-failed',
       'error',
       `login refused over TLS: ${text}`,
@@ -213,7 +231,8 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
       [],
     );
   } else {
-    d = diagnose(ctx,
+    d = diagnose(
+      ctx,
       'login-failed',
       'error',
       `login as ${ctx.user} failed: ${text}`,
@@ -222,7 +241,9 @@ export function loginFailure(ctx: DiagnosisContext, reply: Reply): StepResult {
             '(userlist_enable with userlist_deny) or ftpusers refuses "anonymous"/"ftp".'
         : 'Wrong user or password, or the account is refused: local_enable=NO, the user list ' +
             '(userlist_enable, userlist_deny, userlist_file), /etc/ftpusers, or a shell not in /etc/shells (pam_shells).',
-      anonymous ? ['anonymous_enable', 'userlist_enable', 'userlist_deny'] : ['local_enable', 'userlist_enable', 'userlist_deny', 'userlist_file', 'pam_service_name'],
+      anonymous
+        ? ['anonymous_enable', 'userlist_enable', 'userlist_deny']
+        : ['local_enable', 'userlist_enable', 'userlist_deny', 'userlist_file', 'pam_service_name'],
       ['no-login-possible', 'userlist-denies-all'],
     );
   }
@@ -235,7 +256,8 @@ export function lostSession(ctx: DiagnosisContext, error: unknown): StepResult {
     status: 'fail',
     detail: `could not log in again after the session ended: ${message}`,
     diagnoses: [
-      diagnose(ctx,
+      diagnose(
+        ctx,
         'connection-closed',
         'error',
         `the server ended the session and a new one could not be started: ${message}`,
