@@ -1,6 +1,6 @@
 /**
- * The installed command (the loader dist/vsftpd-lint.js and the bundle dist/vsftpd-lint-cli.js it
- * runs) needs no node_modules, so a host without npm needs only those two files and Node. The
+ * The installed command dist/vsftpd-lint.js is one self-contained file (a loader carrying the CLI
+ * bundle) that needs no node_modules, so a host without npm needs only that file and Node. The
  * oldest Node it supports is 18, the `nodejs` of Debian 12, which many FTP hosts run: this test fetches Debian's own nodejs 18.x with `apt-get download` (never
  * installed: unpacked with dpkg-deb into a temporary directory, with the libnode it links and
  * the shared libraries this machine lacks) and checks that every kind of command gives the same
