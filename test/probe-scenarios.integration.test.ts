@@ -15,7 +15,7 @@ import * as path from 'path';
 import { probe, type ProbeReport } from '../src/probe';
 import { freePort, makeWorkDir, stopAllServers, Vsftpd, vsftpdConfig, vsftpdUnavailable } from './support/ftp-server';
 import { requireProgram } from './support/integration';
-import { cleanStaleNetns, createNetns, deleteAllNetns, netnsUnavailable, nft, nsRun, probeInNetns, veth } from './support/netns';
+import { cleanStaleNetns, createNetns, deleteAllNetns, dnatTopology, netnsUnavailable, nft, probeInNetns, veth } from './support/netns';
 
 jest.setTimeout(90000);
 
@@ -151,18 +151,7 @@ describeReal('issue 13: the probe in real setups', () => {
 
   it('3. NAT seen from inside: pasv_address is the public address; probed on the server, never told to set its internal one', async () => {
     // cli 10.203.4.2 --- 10.203.4.1 rtr (DNAT :21, :40000-40009) 10.203.3.1 --- 10.203.3.2 srv
-    const cli = createNetns('cli');
-    const rtr = createNetns('rtr');
-    const srv = createNetns('srv');
-    veth({ ns: cli, dev: 'veth-c', cidr: '10.203.4.2/24' }, { ns: rtr, dev: 'veth-ro', cidr: '10.203.4.1/24' });
-    veth({ ns: rtr, dev: 'veth-ri', cidr: '10.203.3.1/24' }, { ns: srv, dev: 'veth-s', cidr: '10.203.3.2/24' });
-    nsRun(cli, 'ip', ['route', 'add', 'default', 'via', '10.203.4.1']);
-    nsRun(srv, 'ip', ['route', 'add', 'default', 'via', '10.203.3.1']);
-    nsRun(rtr, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
-    nft(
-      rtr,
-      'table ip rnat {\n chain pre { type nat hook prerouting priority dstnat;\n  iifname "veth-ro" ip daddr 10.203.4.1 tcp dport { 21, 40000-40009 } dnat to 10.203.3.2\n }\n}\n',
-    );
+    const { cli, srv } = dnatTopology();
     await Vsftpd.start({
       dir: work.dir,
       name: `nat${++serial}`,

@@ -36,7 +36,17 @@ import {
   vsftpdConfig,
   vsftpdUnavailable,
 } from './support/ftp-server';
-import { cleanStaleNetns, createNetns, deleteAllNetns, netnsUnavailable, nft, nsRun, probeInNetns, veth } from './support/netns';
+import {
+  cleanStaleNetns,
+  createNetns,
+  deleteAllNetns,
+  dnatTopology,
+  netnsUnavailable,
+  nft,
+  nsRun,
+  probeInNetns,
+  veth,
+} from './support/netns';
 
 // namespace tests start a node per probe (the sources transpiled) and sample the passive range: slow on a busy machine
 jest.setTimeout(90000);
@@ -549,18 +559,8 @@ describeNetns('probe across network namespaces', () => {
 
   it("a server behind DNAT advertises its internal address; pasv_address (the diagnosis's fix) makes PASV work", async () => {
     // cli 10.203.4.2 --- 10.203.4.1 rtr (DNAT :21 and :40000-40009) 10.203.3.1 --- 10.203.3.2 srv
-    const cli = createNetns('cli');
-    const rtr = createNetns('rtr');
-    const srv = createNetns('srv');
-    veth({ ns: cli, dev: 'veth-c', cidr: '10.203.4.2/24' }, { ns: rtr, dev: 'veth-ro', cidr: '10.203.4.1/24' });
-    veth({ ns: rtr, dev: 'veth-ri', cidr: '10.203.3.1/24' }, { ns: srv, dev: 'veth-s', cidr: '10.203.3.2/24' });
-    nsRun(cli, 'ip', ['route', 'add', 'default', 'via', '10.203.4.1']);
-    nsRun(srv, 'ip', ['route', 'add', 'default', 'via', '10.203.3.1']);
-    nsRun(rtr, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
-    nft(
-      rtr,
-      'table ip rnat {\n chain pre { type nat hook prerouting priority dstnat;\n  iifname "veth-ro" ip daddr 10.203.4.1 tcp dport { 21, 40000-40009 } dnat to 10.203.3.2\n }\n}\n' +
-        'table ip rfw {\n chain fw { type filter hook forward priority filter; policy drop;\n  ct state established,related accept\n  ct status dnat accept\n  iifname "veth-ri" accept\n }\n}\n',
+    const { cli, srv } = dnatTopology(
+      'table ip rfw {\n chain fw { type filter hook forward priority filter; policy drop;\n  ct state established,related accept\n  ct status dnat accept\n  iifname "veth-ri" accept\n }\n}\n',
     );
     const base = ['pasv_min_port=40000', 'pasv_max_port=40009'];
     const broken = await Vsftpd.start({

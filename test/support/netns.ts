@@ -113,6 +113,28 @@ export function veth(a: { ns: string; dev: string; cidr: string }, b: { ns: stri
   }
 }
 
+/**
+ * Three hosts with a DNAT router between them, as in ftp-scenarios' 13-netns-dnat-server-pasv-address:
+ * cli 10.203.4.2 --- 10.203.4.1 rtr (DNAT :21 and :40000-40009 to srv) 10.203.3.1 --- 10.203.3.2 srv.
+ * `routerRules` is loaded on the router with the DNAT table (e.g. a forward filter).
+ */
+export function dnatTopology(routerRules = ''): { cli: string; rtr: string; srv: string } {
+  const cli = createNetns('cli');
+  const rtr = createNetns('rtr');
+  const srv = createNetns('srv');
+  veth({ ns: cli, dev: 'veth-c', cidr: '10.203.4.2/24' }, { ns: rtr, dev: 'veth-ro', cidr: '10.203.4.1/24' });
+  veth({ ns: rtr, dev: 'veth-ri', cidr: '10.203.3.1/24' }, { ns: srv, dev: 'veth-s', cidr: '10.203.3.2/24' });
+  nsRun(cli, 'ip', ['route', 'add', 'default', 'via', '10.203.4.1']);
+  nsRun(srv, 'ip', ['route', 'add', 'default', 'via', '10.203.3.1']);
+  nsRun(rtr, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
+  nft(
+    rtr,
+    'table ip rnat {\n chain pre { type nat hook prerouting priority dstnat;\n  iifname "veth-ro" ip daddr 10.203.4.1 tcp dport { 21, 40000-40009 } dnat to 10.203.3.2\n }\n}\n' +
+      routerRules,
+  );
+  return { cli, rtr, srv };
+}
+
 function killInside(ns: string): void {
   const pids = run('ip', ['netns', 'pids', ns], { check: false }).stdout.split(/\s+/).filter(Boolean);
   for (const pid of pids) {
