@@ -89,7 +89,7 @@ describe('quickArgs', () => {
         const raw = quickArgs(argv);
         if (raw === undefined) return;
         quick++;
-        expect(outcome(() => toCliOptions(raw))).toEqual(outcome(() => toCliOptions(yargsArgs(argv))));
+        expect(outcome(() => toCliOptions(raw))).toEqual(outcome(() => toCliOptions(yargsArgs(argv, process.stdout))));
       }),
       { numRuns: 1500, seed: 14 },
     );
@@ -106,7 +106,7 @@ describe('quickArgs', () => {
   ])('the common command line %j is read without yargs, as yargs reads it', (argv) => {
     const raw = quickArgs(argv);
     expect(raw).toBeDefined();
-    expect(toCliOptions(raw!)).toEqual(toCliOptions(yargsArgs(argv)));
+    expect(toCliOptions(raw!)).toEqual(toCliOptions(yargsArgs(argv, process.stdout)));
   });
 
   test.each([
@@ -125,7 +125,7 @@ describe('quickArgs', () => {
   });
 
   test('parseArgs reports an invalid command line as yargs does', () => {
-    expect(() => parseArgs(['--format', 'xml'])).toThrow(/Invalid values/);
-    expect(() => parseArgs(['--no-such-flag'])).toThrow(/Unknown argument/);
+    expect(() => parseArgs(['--format', 'xml'], process.stdout)).toThrow(/Invalid values/);
+    expect(() => parseArgs(['--no-such-flag'], process.stdout)).toThrow(/Unknown argument/);
   });
 });

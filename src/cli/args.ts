@@ -12,7 +12,8 @@ import { BUILD_IDS } from '../schema/options';
 import { DEFAULT_TARGET, TARGET_ALIASES } from '../schema/targets';
 import { FORMATS, Format } from './formatters/names';
 import { STDIN_PATH } from './read-source';
-import { UsageError, withHouseStyle } from './usage';
+import type { OutputStream } from './io';
+import { parseTo, parseWithHouseStyle, UsageError } from './usage';
 
 export interface CliOptions {
   /** Help, version or a completion script was asked for and has been printed: nothing else to do. */
@@ -243,8 +244,9 @@ const REPEATABLE = new Set(['rule', 'enable', 'disable']);
 /** What the flags say before the checks: keys in camelCase (yargs also gives others), `_` the files. */
 export type RawArgs = Record<string, unknown>;
 
-export function parseArgs(argv: readonly string[]): CliOptions {
-  const raw = quickArgs(argv) ?? yargsArgs(argv);
+/** Reads the command line; help, version and completion are printed to `out`. */
+export function parseArgs(argv: readonly string[], out: OutputStream): CliOptions {
+  const raw = quickArgs(argv) ?? yargsArgs(argv, out);
   // pre-commit appends the staged file names after the hook's args: without "--" a staged
   // "-q.vsftpd.conf" or "--output-file=b.vsftpd.conf" would be read as a flag.
   if (lastValues(raw).preCommit === true && !argv.includes('--')) {
@@ -254,7 +256,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 }
 
 /** The command line as yargs reads it (and help, version and completion printed). */
-export function yargsArgs(argv: readonly string[]): RawArgs {
+export function yargsArgs(argv: readonly string[], out: OutputStream): RawArgs {
   // Loaded here, not at start-up: see the top of this file.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, on purpose
   const yargs = require('yargs') as (args: string[]) => Argv;
@@ -292,9 +294,9 @@ export function yargsArgs(argv: readonly string[]): RawArgs {
     .epilogue(EPILOGUE)
     .version();
 
-  const raw = withHouseStyle(parser, true).parseSync() as RawArgs;
+  const raw = parseWithHouseStyle(parser, argv, true, out) as RawArgs;
   // `--completion` (as opposed to `vsftpd-lint completion`, which yargs has printed already).
-  if (lastValues(raw).completion === true && (raw._ as unknown[])[0] !== 'completion') parser.showCompletionScript();
+  if (lastValues(raw).completion === true && (raw._ as unknown[])[0] !== 'completion') parseTo(parser, ['completion'], out);
   return raw;
 }
 

@@ -10,7 +10,8 @@
 import type { FirewallBackend as Backend } from '../firewall';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-codes';
 import { describeSourceError, readSource } from './read-source';
-import { UsageError, withHouseStyle } from './usage';
+import type { CliIO } from './io';
+import { parseWithHouseStyle, UsageError } from './usage';
 import { escapeText } from '../engine/text';
 
 const EPILOGUE = `Opens what the EFFECTIVE config needs: the control port (listen_port), the passive range
@@ -38,10 +39,11 @@ interface FirewallArgs {
 }
 
 /** Runs `vsftpd-lint firewall ARGV...`; resolves to the exit status. */
-export async function runFirewall(argv: readonly string[]): Promise<number> {
+export async function runFirewall(argv: readonly string[], io: CliIO): Promise<number> {
+  const complain = (message: string) => io.stderr.write(`vsftpd-lint: ${message}\n`);
   let args: FirewallArgs | undefined;
   try {
-    args = await parseFirewallArgs(argv);
+    args = await parseFirewallArgs(argv, io);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     complain(err.message);
@@ -49,7 +51,7 @@ export async function runFirewall(argv: readonly string[]): Promise<number> {
   }
   if (!args) return EXIT_CLEAN; // --help was printed
 
-  const read = await readSource(args.file);
+  const read = await readSource(args.file, io);
   if (!read.ok) {
     complain(describeSourceError(read.error));
     return EXIT_ERROR;
@@ -74,11 +76,11 @@ export async function runFirewall(argv: readonly string[]): Promise<number> {
     complain(`${escapeText(source.path)}: ${err.message}`);
     return EXIT_ERROR;
   }
-  process.stdout.write(rules);
+  io.stdout.write(rules);
   return EXIT_CLEAN;
 }
 
-async function parseFirewallArgs(argv: readonly string[]): Promise<FirewallArgs | undefined> {
+async function parseFirewallArgs(argv: readonly string[], io: CliIO): Promise<FirewallArgs | undefined> {
   const { default: yargs } = await import('yargs');
   const { BUILD_IDS } = await import('../schema/options');
   const { DEFAULT_TARGET, TARGET_ALIASES } = await import('../schema/targets');
@@ -128,7 +130,7 @@ async function parseFirewallArgs(argv: readonly string[]): Promise<FirewallArgs 
     .epilogue(EPILOGUE)
     .version(false);
 
-  const args = withHouseStyle(parser, false).parseSync();
+  const args = parseWithHouseStyle(parser, argv, false, io.stdout);
   if (args.help) return undefined;
   const files = args._.map(String);
   if (files.length !== 1) {
@@ -158,9 +160,4 @@ async function parseFirewallArgs(argv: readonly string[]): Promise<FirewallArgs 
     outputChain: args.outputChain,
     zone: args.zone,
   };
-}
-
-/** One line on stderr, as main.ts writes it. */
-function complain(message: string): void {
-  process.stderr.write(`vsftpd-lint: ${message}\n`);
 }

@@ -8,6 +8,7 @@
  */
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
+import { inDirectory } from './io';
 
 const { constants } = nodeFs;
 
@@ -44,11 +45,12 @@ export class NotRegularFileError extends Error {
 }
 
 /**
- * Opens a regular file for reading, as described in the file header. Throws the system error
- * (ENOENT, EACCES, ELOOP, ...) or `NotRegularFileError`. Close it with `closeFile`.
+ * Opens a regular file for reading, as described in the file header; a relative name from `cwd`.
+ * Throws the system error (ENOENT, EACCES, ELOOP, ...) or `NotRegularFileError`. Close it with
+ * `closeFile`.
  */
-export function openFile(file: string | Buffer): OpenFile {
-  const target = nodeFs.realpathSync.native(file, { encoding: 'buffer' });
+export function openFile(file: string | Buffer, cwd: string = process.cwd()): OpenFile {
+  const target = nodeFs.realpathSync.native(inDirectory(cwd, file), { encoding: 'buffer' });
   const parent = path.dirname(target.toString('latin1'));
   const name = Buffer.from(path.basename(target.toString('latin1')), 'latin1');
   const dirFd = nodeFs.openSync(Buffer.from(parent, 'latin1'), constants.O_RDONLY | constants.O_DIRECTORY);

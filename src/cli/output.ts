@@ -6,11 +6,19 @@
  * not a regular file (/dev/stderr, a FIFO) is written directly.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { OutputStream } from './io';
 
 /** The report could not be written to the --output-file; `message` is one line naming it. */
 export class OutputError extends Error {}
 
-export async function writeReport(report: string | Buffer, outputFile: string | undefined, stream: NodeJS.WritableStream): Promise<void> {
+/** Writes the report to `stream`, or to the --output-file (a relative name from `cwd`). */
+export async function writeReport(
+  report: string | Buffer,
+  output: { readonly file: string | undefined; readonly cwd: string },
+  stream: OutputStream,
+): Promise<void> {
+  const outputFile = output.file;
   if (outputFile === undefined) {
     stream.write(report);
     return;
@@ -18,7 +26,7 @@ export async function writeReport(report: string | Buffer, outputFile: string | 
   // Loaded only here: a plain lint to stdout does not pay for the writer.
   const { WriteError, writeFileAtomic } = await import('../fix/write-file');
   try {
-    writeFileAtomic(outputFile, report);
+    writeFileAtomic(path.resolve(output.cwd, outputFile), report);
   } catch (err) {
     throw new OutputError(`${outputFile}: cannot write the report (${reasonOf(err, WriteError)})`);
   }
@@ -29,12 +37,12 @@ export async function writeReport(report: string | Buffer, outputFile: string | 
  * linted or fixed (`--fix -o vsftpd.conf vsftpd.conf`, or a staged file name that pre-commit
  * passes as "--output-file=b.vsftpd.conf").
  */
-export function checkOutputFile(outputFile: string | undefined, inputs: readonly string[]): void {
+export function checkOutputFile(outputFile: string | undefined, inputs: readonly string[], cwd: string): void {
   if (outputFile === undefined) return;
-  const out = identity(outputFile);
+  const out = identity(path.resolve(cwd, outputFile));
   if (!out) return;
   for (const input of inputs) {
-    const other = identity(input);
+    const other = identity(path.resolve(cwd, input));
     if (other && other.dev === out.dev && other.ino === out.ino) {
       throw new OutputError(`${outputFile}: the report would replace the input ${input}; choose another --output-file`);
     }

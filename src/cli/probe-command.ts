@@ -13,7 +13,8 @@ import kleur from 'kleur';
 import { useColor } from './color';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-codes';
 import { describeSourceError, readSource } from './read-source';
-import { UsageError, withHouseStyle } from './usage';
+import type { CliIO } from './io';
+import { parseWithHouseStyle, UsageError } from './usage';
 import { MAX_FAILED_SAMPLES, MAX_RANGE_SAMPLES } from '../probe/types';
 
 const EPILOGUE = `Steps: connect and banner; FEAT; AUTH TLS and PBSZ/PROT (--tls; with ftps:// the TLS
@@ -58,10 +59,11 @@ interface ProbeArgs {
 }
 
 /** Runs `vsftpd-lint probe ARGV...`; resolves to the exit status. */
-export async function runProbe(argv: readonly string[]): Promise<number> {
+export async function runProbe(argv: readonly string[], io: CliIO): Promise<number> {
+  const complain = (message: string) => io.stderr.write(`vsftpd-lint: ${message}\n`);
   let args: ProbeArgs | undefined;
   try {
-    args = await parseProbeArgs(argv);
+    args = await parseProbeArgs(argv, io);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     complain(err.message);
@@ -81,7 +83,7 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
   let range: ReturnType<typeof expectedPassiveRange>;
   let pasvAddress: string | undefined;
   if (args.config !== undefined) {
-    const read = await readSource(args.config);
+    const read = await readSource(args.config, io);
     if (!read.ok) {
       complain(describeSourceError(read.error));
       return EXIT_ERROR;
@@ -99,7 +101,7 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
   const user = target.user;
   let password: string | undefined;
   try {
-    password = await passwordFor(user, args.passwordEnv);
+    password = await passwordFor(user, args.passwordEnv, io.env);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     complain(err.message);
@@ -130,10 +132,10 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
   }
 
   if (args.format === 'json') {
-    process.stdout.write(formatProbeJson(report));
+    io.stdout.write(formatProbeJson(report));
   } else {
-    kleur.enabled = useColor({ flag: args.color, env: process.env, isTTY: process.stdout.isTTY === true });
-    process.stdout.write(
+    kleur.enabled = useColor({ flag: args.color, env: io.env, isTTY: io.stdout.isTTY === true });
+    io.stdout.write(
       formatProbeHuman(report, {
         transcript: args.transcript,
         style: { pass: kleur.green, fail: kleur.red, warn: kleur.yellow, dim: kleur.dim, bold: kleur.bold },
@@ -143,7 +145,7 @@ export async function runProbe(argv: readonly string[]): Promise<number> {
   return report.exitCode;
 }
 
-async function parseProbeArgs(argv: readonly string[]): Promise<ProbeArgs | undefined> {
+async function parseProbeArgs(argv: readonly string[], io: CliIO): Promise<ProbeArgs | undefined> {
   refusePasswordFlag(argv);
   const { default: yargs } = await import('yargs');
   const { BUILD_IDS } = await import('../schema/options');
@@ -210,7 +212,7 @@ async function parseProbeArgs(argv: readonly string[]): Promise<ProbeArgs | unde
     .epilogue(EPILOGUE)
     .version(false);
 
-  const args = withHouseStyle(parser, false).parseSync();
+  const args = parseWithHouseStyle(parser, argv, false, io.stdout);
   if (args.help) return undefined;
   const positional = args._.map(String);
   if (positional.length !== 1) {
@@ -275,10 +277,13 @@ function refusePasswordInUrl(url: string): string {
   return url;
 }
 
-/** The password for `user`: none for anonymous, else from the environment or a prompt. */
-async function passwordFor(user: string | undefined, envName: string | undefined): Promise<string | undefined> {
+/**
+ * The password for `user`: none for anonymous, else from the environment or a prompt (on the
+ * process's terminal, whatever the run's streams).
+ */
+async function passwordFor(user: string | undefined, envName: string | undefined, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   if (envName !== undefined) {
-    const value = process.env[envName];
+    const value = env[envName];
     if (value === undefined) throw new UsageError(`--password-env ${envName}: the environment variable ${envName} is not set`);
     return value;
   }
@@ -322,9 +327,4 @@ function promptHidden(prompt: string): Promise<string> {
     stdin.on('data', onData);
     stdin.resume();
   });
-}
-
-/** One line on stderr, as main.ts writes it. */
-function complain(message: string): void {
-  process.stderr.write(`vsftpd-lint: ${message}\n`);
 }

@@ -7,6 +7,7 @@
 import { closeFile, NotRegularFileError, OpenFile, openFile, readBounded } from './open-file';
 import type { Encoding } from '../parser/document';
 import { decodeBytes as decode } from '../parser/decode';
+import type { CliIO } from './io';
 
 export const STDIN_PATH = '-';
 /** How stdin is named in output. */
@@ -42,23 +43,28 @@ export type ReadResult =
   { readonly ok: true; readonly source: Source; readonly file?: OpenFile } | { readonly ok: false; readonly error: SourceError };
 
 /**
- * Reads an input. `keepOpen` (for --fix): the file stays open and comes back as `file`, so that
- * the fix replaces exactly the file read; the caller closes it (`closeFile`). `bytes`: the
- * name's exact bytes, when they are not valid UTF-8 (src/cli/raw-argv.ts).
+ * Reads an input: a file name relative to `io.cwd`, or "-" for `io.stdin`. `keepOpen` (for
+ * --fix): the file stays open and comes back as `file`, so that the fix replaces exactly the file
+ * read; the caller closes it (`closeFile`). `bytes`: the name's exact bytes, when they are not
+ * valid UTF-8 (src/cli/raw-argv.ts).
  */
-export async function readSource(path: string, options: { keepOpen?: boolean; bytes?: Buffer } = {}): Promise<ReadResult> {
+export async function readSource(
+  path: string,
+  io: Pick<CliIO, 'stdin' | 'cwd'>,
+  options: { keepOpen?: boolean; bytes?: Buffer } = {},
+): Promise<ReadResult> {
   const label = path === STDIN_PATH ? STDIN_LABEL : path;
   let bytes: Buffer;
   let more: boolean;
   let file: OpenFile | undefined;
   try {
     if (path === STDIN_PATH) {
-      ({ bytes, more } = await readStdin(MAX_INPUT_BYTES));
+      ({ bytes, more } = await readStdin(io.stdin, MAX_INPUT_BYTES));
     } else {
       // A config file is small: synchronous reads cost less than the event-loop round trips of
       // asynchronous ones, which dominated linting many files.
       // `bytes`: the exact name, when it is not valid UTF-8 (raw-argv.ts).
-      file = openFile(options.bytes ?? path);
+      file = openFile(options.bytes ?? path, io.cwd);
       ({ bytes, more } = readBounded(file.fd, MAX_INPUT_BYTES));
     }
   } catch (err) {
@@ -83,12 +89,13 @@ function binaryError(path: string, bytes: Buffer): SourceError | null {
 }
 
 /** At most `limit` bytes of standard input (stopping there), and whether there was more. */
-async function readStdin(limit: number): Promise<{ bytes: Buffer; more: boolean }> {
+async function readStdin(stdin: CliIO['stdin'], limit: number): Promise<{ bytes: Buffer; more: boolean }> {
   const chunks: Buffer[] = [];
   let length = 0;
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    length += (chunk as Buffer).length;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(bytes);
+    length += bytes.length;
     if (length > limit) break;
   }
   const bytes = Buffer.concat(chunks);

@@ -31,9 +31,12 @@ export class LintSettings {
    */
   private readonly shared = new Map<ProjectConfig | null, FileLintOptions>();
 
-  /** Validates the flags and loads --config; throws a ConfigError (or RuleSelectionError). */
-  constructor(options: CliOptions, warn: (message: string) => void) {
-    this.loader = new ProjectConfigLoader(RULES, process.cwd(), warn);
+  /**
+   * Validates the flags and loads --config; throws a ConfigError (or RuleSelectionError).
+   * Relative names (files, --config) are from `cwd`.
+   */
+  constructor(options: CliOptions, warn: (message: string) => void, cwd: string) {
+    this.loader = new ProjectConfigLoader(RULES, cwd, warn);
     this.flags = {
       target: options.target,
       rules: options.rules,

@@ -3,6 +3,7 @@
  * parsers (the main one, `probe`, `firewall`) behave alike.
  */
 import type { Argv } from 'yargs';
+import type { OutputStream } from './io';
 
 /** A bad command line: reported as one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -13,20 +14,35 @@ function oneLine(message: string): string {
 }
 
 /**
- * The parser settings every command uses: file names stay strings, unknown flags are errors,
- * -h/--help, help wrapped to the terminal (at most 100 columns), and failures thrown as
- * `UsageError` instead of yargs printing and exiting. `repeatable`: a flag given twice collects
- * its values (otherwise the last one wins).
+ * Parses `argv` with the settings every command uses: file names stay strings, unknown flags are
+ * errors, -h/--help, help wrapped to the terminal (at most 100 columns), and failures thrown as
+ * `UsageError` instead of yargs printing and exiting. What yargs prints (help, version, a
+ * completion script, completions) goes to `out`, not to the console. `repeatable`: a flag given
+ * twice collects its values (otherwise the last one wins).
  */
-export function withHouseStyle<T>(parser: Argv<T>, repeatable: boolean): Argv<T> {
-  return parser
+export function parseWithHouseStyle<T>(parser: Argv<T>, argv: readonly string[], repeatable: boolean, out: OutputStream): ArgumentsOf<T> {
+  parser
     .parserConfiguration({ 'parse-positional-numbers': false, 'duplicate-arguments-array': repeatable })
     .strictOptions()
     .help()
     .alias('help', 'h')
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(Math.min(100, out.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
       throw new UsageError(oneLine(message || error?.message || 'invalid arguments'));
     });
+  return parseTo(parser, argv, out);
+}
+
+type ArgumentsOf<T> = Awaited<ReturnType<Argv<T>['parseSync']>>;
+
+/** One parse of `argv`, printing what yargs would print to `out` (as console.log: a newline after). */
+export function parseTo<T>(parser: Argv<T>, argv: readonly string[], out: OutputStream): ArgumentsOf<T> {
+  let printed = '';
+  // With a callback, yargs hands over its output instead of logging it.
+  const args = parser.parse([...argv], {}, (_err, _args, output) => {
+    printed = output;
+  }) as ArgumentsOf<T>;
+  if (printed !== '') out.write(`${printed}\n`);
+  return args;
 }

@@ -57,8 +57,8 @@ const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
  * start-up check. Made anew per request, so an edited config file applies at once (a settings
  * object caches the files it has read).
  */
-export function loadSettings(options: CliOptions, warn: (message: string) => void): LintSettings {
-  return new LintSettings(options, warn);
+export function loadSettings(options: CliOptions, warn: (message: string) => void, cwd: string = process.cwd()): LintSettings {
+  return new LintSettings(options, warn, cwd);
 }
 
 /** Serves the protocol on stdin/stdout until the client says exit (the library then exits the process). */

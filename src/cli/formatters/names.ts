@@ -15,6 +15,8 @@ export interface FormatContext {
   readonly target: string;
   /** --fix ran: findings carry what was fixed (`FileResult.fixed`). */
   readonly fixed?: boolean;
+  /** The directory relative paths are from (SARIF's %SRCROOT%); the process's by default. */
+  readonly cwd?: string;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

@@ -12,7 +12,8 @@
  * - `invocations`: whether every file could be read (and, with --fix, written), with a
  *   notification per file that could not.
  *
- * Relative paths are relative to `%SRCROOT%`, the current directory (`originalUriBaseIds`);
+ * Relative paths are relative to `%SRCROOT%`, the current directory (`originalUriBaseIds`, from
+ * `FormatContext.cwd`);
  * absolute ones are file: URIs.
  */
 import * as path from 'node:path';
@@ -72,7 +73,7 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
             rules: RULES.map(ruleDescriptor),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(process.cwd() + path.sep).href } },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL((context.cwd ?? process.cwd()) + path.sep).href } },
         invocations: [
           {
             executionSuccessful: notifications.length === 0,
