@@ -1,8 +1,9 @@
 /**
- * End-to-end tests of the built CLI (dist/src/cli/main.js): run `npx tsc -p .` first (`npm test`
- * does). Each test spawns a real process so exit codes, stdout and stderr are what a user sees.
+ * End-to-end tests of the command line: run in this process through `run(argv, io)` with captured
+ * streams (test/support/run-cli.ts), and, where the process itself is the claim (its exit status,
+ * standard input from a pipe, another user's permissions), as a real process of the built CLI
+ * (dist/src/cli/main.js: run `npm run build` first).
  */
-import { spawnSync, SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,49 +11,16 @@ import { RULES } from '../src/index';
 import { useColor } from '../src/cli/color';
 import { binaryReason } from '../src/cli/read-source';
 import { decodeBytes as decode } from '../src/parser/decode';
+import { BUILT_CLI, cli, CliRun as Run, spawnCli } from './support/run-cli';
 
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 const FIXTURES = 'fixtures/cli';
 const CLEAN = `${FIXTURES}/clean.conf`;
 const ERRORS = `${FIXTURES}/errors.conf`;
 const WARNINGS = `${FIXTURES}/warnings.conf`; // exactly 2 warnings, no error
 const FEDORA_ONLY = `${FIXTURES}/fedora-only.conf`;
 const ESC = '\u001b[';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The colour variables jest or the caller's shell may set, which would make results vary. */
-const COLOR_ENV = ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM'];
-
-interface RunOptions {
-  input?: string | Buffer;
-  env?: NodeJS.ProcessEnv;
-  /** Run as this user (and the group of the same id); needs root. */
-  uid?: number;
-}
-
-function cli(args: string[], options: RunOptions = {}): Run {
-  const env = { ...process.env };
-  for (const name of COLOR_ENV) delete env[name];
-  const spawnOptions: SpawnSyncOptions = {
-    cwd: ROOT,
-    input: options.input ?? '',
-    env: { ...env, ...options.env },
-    encoding: 'utf8',
-  };
-  if (options.uid !== undefined) {
-    Object.assign(spawnOptions, { uid: options.uid, gid: options.uid });
-  }
-  const result = spawnSync(process.execPath, [CLI, ...args], spawnOptions);
-  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
-
 const stderrLines = (run: Run) => run.stderr.split('\n').filter(Boolean);
+const pick = ({ status, stdout, stderr }: Run) => ({ status, stdout, stderr });
 
 let tmp: string;
 const tmpFile = (name: string, content: string | Buffer): string => {
@@ -62,7 +30,7 @@ const tmpFile = (name: string, content: string | Buffer): string => {
 };
 
 beforeAll(() => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npx tsc -p ." first`);
+  if (!fs.existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run "npm run build" first`);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsftpd-lint-cli-'));
   fs.chmodSync(tmp, 0o755); // readable by the unprivileged user of the permission test
 });
@@ -72,29 +40,36 @@ afterAll(() => {
 });
 
 describe('exit codes', () => {
-  test('0 for a clean file', () => {
-    const run = cli([CLEAN]);
+  test('0 for a clean file', async () => {
+    const run = await cli([CLEAN]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('no problems');
     expect(run.stderr).toBe('');
   });
 
-  test('1 for an error finding, reported as path:line:col with severity and rule', () => {
-    const run = cli([ERRORS]);
+  test('1 for an error finding, reported as path:line:col with severity and rule', async () => {
+    const run = await cli([ERRORS]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^${ERRORS}:2:8 +error +.*VSF102 bad-bool-value$`, 'm'));
     expect(run.stdout).toContain('✖ 1 problem (1 error, 0 warnings, 0 info)');
     expect(run.stdout).toContain('1 has a safe fix');
   });
 
-  test('0 for warnings only, by default', () => {
-    const run = cli([WARNINGS]);
+  test('0 for warnings only, by default', async () => {
+    const run = await cli([WARNINGS]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('2 problems (0 errors, 2 warnings, 0 info)');
   });
 
-  test('2 for a missing file even when another file has errors', () => {
-    expect(cli([ERRORS, 'does-not-exist.conf']).status).toBe(2);
+  test('2 for a missing file even when another file has errors', async () => {
+    expect((await cli([ERRORS, 'does-not-exist.conf'])).status).toBe(2);
+  });
+
+  test('the process exits with the status of the run, and prints what it prints', async () => {
+    for (const args of [[CLEAN], [ERRORS], [ERRORS, 'does-not-exist.conf'], ['--frobnicate']]) {
+      const { status, stdout, stderr } = spawnCli(args);
+      expect({ args, status, stdout, stderr }).toEqual({ args, ...pick(await cli(args)) });
+    }
   });
 });
 
@@ -105,13 +80,13 @@ describe('--max-warnings', () => {
     [['--max-warnings', '1'], 1],
     [['--max-warnings', '0'], 1],
     [['--max-warnings=-1'], 0],
-  ])('%j on 2 warnings exits %i', (flags, status) => {
-    expect(cli([...flags, WARNINGS]).status).toBe(status);
+  ])('%j on 2 warnings exits %i', async (flags, status) => {
+    expect((await cli([...flags, WARNINGS])).status).toBe(status);
   });
 
-  test('rejects a value that is not an integer of -1 or more', () => {
+  test('rejects a value that is not an integer of -1 or more', async () => {
     for (const value of ['abc', '-2', '1.5']) {
-      const run = cli([`--max-warnings=${value}`, CLEAN]);
+      const run = await cli([`--max-warnings=${value}`, CLEAN]);
       expect(run.status).toBe(2);
       expect(stderrLines(run)).toHaveLength(1);
     }
@@ -119,14 +94,20 @@ describe('--max-warnings', () => {
 });
 
 describe('stdin', () => {
-  test('"-" lints standard input, named <stdin>', () => {
-    const run = cli(['-'], { input: 'listen=YES \n' });
+  test('"-" lints standard input, named <stdin>', async () => {
+    const run = await cli(['-'], { input: 'listen=YES \n' });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^<stdin>:1:8 +error .*VSF102/m);
   });
 
-  test('"-" alongside files', () => {
-    const run = cli([CLEAN, '-', ERRORS], { input: 'listen=YES\n' });
+  test('a real pipe on standard input', () => {
+    const run = spawnCli(['-', CLEAN], { input: 'listen=YES \n' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^<stdin>:1:8 +error .*VSF102/m);
+  });
+
+  test('"-" alongside files', async () => {
+    const run = await cli([CLEAN, '-', ERRORS], { input: 'listen=YES\n' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`${ERRORS}:2:8`);
   });
@@ -145,23 +126,23 @@ describe('files that cannot be read', () => {
     expect(run.stdout).toContain('1 file could not be read');
   }
 
-  test('missing file', () => {
-    expectReadError(cli(['nope.conf', ERRORS]), 'nope.conf', /no such file/);
+  test('missing file', async () => {
+    expectReadError(await cli(['nope.conf', ERRORS]), 'nope.conf', /no such file/);
   });
 
-  test('directory', () => {
-    expectReadError(cli([ERRORS, FIXTURES]), FIXTURES, /is a directory/);
+  test('directory', async () => {
+    expectReadError(await cli([ERRORS, FIXTURES]), FIXTURES, /is a directory/);
   });
 
-  test('binary file (ELF magic)', () => {
+  test('binary file (ELF magic)', async () => {
     const file = tmpFile('binary', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]));
-    expectReadError(cli([file, ERRORS]), file, /not a text file/);
+    expectReadError(await cli([file, ERRORS]), file, /not a text file/);
   });
 
-  test('binary file (mostly control bytes)', () => {
+  test('binary file (mostly control bytes)', async () => {
     const noise = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7) % 32));
     const file = tmpFile('random.bin', noise);
-    expectReadError(cli([file, ERRORS]), file, /not a text file/);
+    expectReadError(await cli([file, ERRORS]), file, /not a text file/);
   });
 
   test('unreadable file', () => {
@@ -169,16 +150,16 @@ describe('files that cannot be read', () => {
     fs.chmodSync(file, 0o000);
     // root reads any file whatever its mode, so as root run the CLI as the unprivileged "nobody".
     const uid = process.getuid?.() === 0 ? 65534 : undefined;
-    expectReadError(cli([file, ERRORS], { uid }), file, /permission denied/);
+    expectReadError(spawnCli([file, ERRORS], { uid }), file, /permission denied/);
   });
 
-  test('the summary does not vouch for a file that was not read', () => {
-    const run = cli(['nope.conf', CLEAN]);
+  test('the summary does not vouch for a file that was not read', async () => {
+    const run = await cli(['nope.conf', CLEAN]);
     expect(run.stdout).toBe('no problems in the other file\n✖ 1 file could not be read\n');
   });
 
-  test('json output lists the unreadable file with an error', () => {
-    const run = cli(['--format', 'json', 'nope.conf', CLEAN]);
+  test('json output lists the unreadable file with an error', async () => {
+    const run = await cli(['--format', 'json', 'nope.conf', CLEAN]);
     expect(run.status).toBe(2);
     const report = JSON.parse(run.stdout);
     expect(report.files[0]).toEqual({ path: 'nope.conf', error: 'no such file', findings: [], suppressed: [] });
@@ -188,60 +169,60 @@ describe('files that cannot be read', () => {
 });
 
 describe('content that is linted, not rejected', () => {
-  test('a single NUL byte is a finding, not a binary file', () => {
+  test('a single NUL byte is a finding, not a binary file', async () => {
     const file = tmpFile('nul.conf', 'listen=YES\nftpd_banner=hi\0there\n');
-    const run = cli([file]);
+    const run = await cli([file]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('VSF114');
   });
 
-  test('a file over 100,000 bytes is linted and reported by VSF113', () => {
+  test('a file over 100,000 bytes is linted and reported by VSF113', async () => {
     const file = tmpFile('large.conf', `listen=YES\n${'#'.repeat(120)}\n`.repeat(1000));
-    const run = cli([file]);
+    const run = await cli([file]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('VSF113');
   });
 
-  test('a latin1 (invalid UTF-8) file is linted as latin1', () => {
+  test('a latin1 (invalid UTF-8) file is linted as latin1', async () => {
     const latin1 = (text: string) => Buffer.from(text, 'latin1');
     const clean = fs.readFileSync(CLEAN, 'latin1').replace(/^ftpd_banner=.*$/m, 'ftpd_banner=Caf\xe9 \xab FTP \xbb');
     const file = tmpFile('latin1.conf', latin1(clean));
-    const json = cli(['--format', 'json', file]);
+    const json = await cli(['--format', 'json', file]);
     expect(json.status).toBe(0);
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout).files[0]).toMatchObject({ encoding: 'latin1', findings: [] });
     const bad = tmpFile('latin1-bad.conf', latin1('ftpd_banner=Caf\xe9\nlisten=ON\n'));
-    const stylish = cli([bad]);
+    const stylish = await cli([bad]);
     expect(stylish.status).toBe(1);
     expect(stylish.stdout).toMatch(/latin1-bad\.conf:2:8 +error .*VSF102/);
   });
 
-  test('a UTF-8 BOM is kept for the linter and reported by VSF107', () => {
+  test('a UTF-8 BOM is kept for the linter and reported by VSF107', async () => {
     const file = tmpFile('bom.conf', Buffer.from('\uFEFFlisten=YES\n', 'utf8'));
-    const run = cli([file]);
+    const run = await cli([file]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/bom\.conf:1:1 +error .*VSF107 utf8-bom/);
   });
 });
 
 describe('--target', () => {
-  test('fedora accepts ssl_tlsv1_2, the default target reports VSF101', () => {
-    const fedora = cli(['--target', 'fedora', '--format', 'json', FEDORA_ONLY]);
+  test('fedora accepts ssl_tlsv1_2, the default target reports VSF101', async () => {
+    const fedora = await cli(['--target', 'fedora', '--format', 'json', FEDORA_ONLY]);
     expect(fedora.status).toBe(0);
     expect(JSON.parse(fedora.stdout).files[0].findings.filter((f: { category: string }) => f.category === 'syntax')).toEqual([]);
-    const debian = cli([FEDORA_ONLY]);
+    const debian = await cli([FEDORA_ONLY]);
     expect(debian.status).toBe(1);
     expect(debian.stdout).toMatch(/fedora-only\.conf:3:1 +error .*VSF101 unknown-option/);
   });
 
-  test('aliases are accepted and resolved', () => {
-    const run = cli(['--target', 'rhel', '--format', 'json', FEDORA_ONLY]);
+  test('aliases are accepted and resolved', async () => {
+    const run = await cli(['--target', 'rhel', '--format', 'json', FEDORA_ONLY]);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).target).toBe('fedora');
   });
 
-  test('an unknown target is a usage error', () => {
-    const run = cli(['--target', 'solaris', CLEAN]);
+  test('an unknown target is a usage error', async () => {
+    const run = await cli(['--target', 'solaris', CLEAN]);
     expect(run.status).toBe(2);
     expect(stderrLines(run)).toHaveLength(1);
     expect(run.stderr).toContain('solaris');
@@ -250,8 +231,8 @@ describe('--target', () => {
 });
 
 describe('--format json', () => {
-  test('has the documented shape', () => {
-    const run = cli(['--format', 'json', ERRORS, CLEAN]);
+  test('has the documented shape', async () => {
+    const run = await cli(['--format', 'json', ERRORS, CLEAN]);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report)).toEqual(['version', 'target', 'files', 'summary']);
@@ -301,42 +282,42 @@ describe('--format json', () => {
     });
   });
 
-  test('fix is null when a finding has none', () => {
-    const run = cli(['--format', 'json', '--target', 'debian', FEDORA_ONLY]);
+  test('fix is null when a finding has none', async () => {
+    const run = await cli(['--format', 'json', '--target', 'debian', FEDORA_ONLY]);
     const finding = JSON.parse(run.stdout).files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'VSF101');
     expect(finding).toMatchObject({ ruleId: 'VSF101', fixable: 'none', fix: null });
   });
 
-  test('is never coloured', () => {
-    const run = cli(['--format', 'json', '--color', ERRORS]);
+  test('is never coloured', async () => {
+    const run = await cli(['--format', 'json', '--color', ERRORS]);
     expect(run.stdout).not.toContain(ESC);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
   });
 });
 
 describe('colour', () => {
-  test('off when stdout is not a terminal', () => {
-    expect(cli([ERRORS]).stdout).not.toContain(ESC);
+  test('off when stdout is not a terminal', async () => {
+    expect((await cli([ERRORS])).stdout).not.toContain(ESC);
   });
 
-  test('--no-color and NO_COLOR turn it off, even with FORCE_COLOR', () => {
-    expect(cli(['--no-color', ERRORS], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
-    expect(cli([ERRORS], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+  test('--no-color and NO_COLOR turn it off, even with FORCE_COLOR', async () => {
+    expect((await cli(['--no-color', ERRORS], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await cli([ERRORS], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 
-  test('FORCE_COLOR=1 and --color turn it on', () => {
-    expect(cli([ERRORS], { env: { FORCE_COLOR: '1' } }).stdout).toContain(`${ESC}31merror`);
-    expect(cli(['--color', ERRORS], { env: { NO_COLOR: '1' } }).stdout).toContain(ESC);
+  test('FORCE_COLOR=1 and --color turn it on', async () => {
+    expect((await cli([ERRORS], { env: { FORCE_COLOR: '1' } })).stdout).toContain(`${ESC}31merror`);
+    expect((await cli(['--color', ERRORS], { env: { NO_COLOR: '1' } })).stdout).toContain(ESC);
   });
 
-  test('FORCE_COLOR=0 leaves it off', () => {
-    expect(cli([ERRORS], { env: { FORCE_COLOR: '0' } }).stdout).not.toContain(ESC);
+  test('FORCE_COLOR=0 leaves it off', async () => {
+    expect((await cli([ERRORS], { env: { FORCE_COLOR: '0' } })).stdout).not.toContain(ESC);
   });
 });
 
 describe('--list-rules and --explain', () => {
-  test('--list-rules lists every rule', () => {
-    const run = cli(['--list-rules']);
+  test('--list-rules lists every rule', async () => {
+    const run = await cli(['--list-rules']);
     expect(run.status).toBe(0);
     for (const rule of RULES) {
       const row = [rule.id, rule.name, rule.category, rule.severity, rule.fixable].join(' +');
@@ -344,8 +325,8 @@ describe('--list-rules and --explain', () => {
     }
   });
 
-  test.each(['VSF102', 'vsf102', 'bad-bool-value'])('--explain %s prints the docs', (key) => {
-    const run = cli(['--explain', key]);
+  test.each(['VSF102', 'vsf102', 'bad-bool-value'])('--explain %s prints the docs', async (key) => {
+    const run = await cli(['--explain', key]);
     expect(run.status).toBe(0);
     const { docs } = RULES.find((r) => r.id === 'VSF102')!;
     expect(run.stdout).toMatch(/^VSF102 bad-bool-value/);
@@ -358,8 +339,8 @@ describe('--list-rules and --explain', () => {
     }
   });
 
-  test('--explain of an unknown rule is a usage error', () => {
-    const run = cli(['--explain', 'VSF999']);
+  test('--explain of an unknown rule is a usage error', async () => {
+    const run = await cli(['--explain', 'VSF999']);
     expect(run.status).toBe(2);
     expect(stderrLines(run)).toEqual(["vsftpd-lint: unknown rule 'VSF999' (see --list-rules)"]);
   });
@@ -368,8 +349,8 @@ describe('--list-rules and --explain', () => {
 describe('usage', () => {
   test.each([[['--frobnicate', CLEAN]], [['-x', CLEAN]], [['--format', 'xml', CLEAN]], [['--format']]])(
     '%j is one line on stderr and exit 2',
-    (args) => {
-      const run = cli(args);
+    async (args) => {
+      const run = await cli(args);
       expect(run.status).toBe(2);
       expect(stderrLines(run)).toHaveLength(1);
       expect(run.stderr).toMatch(/^vsftpd-lint: /);
@@ -377,21 +358,21 @@ describe('usage', () => {
     },
   );
 
-  test('--help shows examples and exit codes', () => {
-    const run = cli(['--help']);
+  test('--help shows examples and exit codes', async () => {
+    const run = await cli(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Examples:');
     expect(run.stdout).toMatch(/Exit status:[\s\S]*0 [\s\S]*1 [\s\S]*2 /);
   });
 
-  test('--version prints the package version', () => {
-    const run = cli(['--version']);
+  test('--version prints the package version', async () => {
+    const run = await cli(['--version']);
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(require('../package.json').version);
   });
 
-  test('a file named like a number is a file', () => {
-    const run = cli(['0123']);
+  test('a file named like a number is a file', async () => {
+    const run = await cli(['0123']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('vsftpd-lint: 0123: no such file\n');
   });

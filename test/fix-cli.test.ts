@@ -1,5 +1,6 @@
 /**
- * The CLI's fixing flags end to end (the built dist/src/cli/main.js: run `npm run build` first),
+ * The CLI's fixing flags end to end (run in this process with captured streams, and as a real
+ * process of the built CLI where another user's permissions are the claim: test/support/run-cli.ts),
  * and the atomic writer (src/fix/write-file.ts) with injected failures:
  *
  *  - --fix rewrites files in place, atomically, keeping mode and owner, following a symlink,
@@ -11,43 +12,18 @@
  *  - the report says per finding whether it was fixed, is fixable (safe/unsafe) or manual;
  *  - the README's "Fixing" section is the real output of these commands.
  */
-import { spawnSync, SpawnSyncOptions } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fix } from '../src';
 import { closeFile, openFile } from '../src/cli/open-file';
 import { AtomicWriteFs, replaceFile, WriteError, writeFileAtomic } from '../src/fix/write-file';
+import { BUILT_CLI, cli, CliRun as Run, ROOT, spawnCli } from './support/run-cli';
 
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 const EXAMPLE = path.join(ROOT, 'fixtures/examples/edited-vsftpd.conf');
 const IS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  stdoutBytes: Buffer;
-}
-
-interface RunOptions {
-  cwd?: string;
-  input?: string | Buffer;
-  /** Run as this user and group id (needs root). */
-  uid?: number;
-}
-
-function cli(args: string[], options: RunOptions = {}): Run {
-  const env = { ...process.env };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM']) delete env[name];
-  const spawnOptions: SpawnSyncOptions = { cwd: options.cwd ?? ROOT, input: options.input ?? '', env };
-  if (options.uid !== undefined) Object.assign(spawnOptions, { uid: options.uid, gid: options.uid });
-  const result = spawnSync(process.execPath, [CLI, ...args], spawnOptions);
-  const stdoutBytes = result.stdout as Buffer;
-  return { status: result.status, stdout: stdoutBytes.toString('utf8'), stderr: String(result.stderr), stdoutBytes };
-}
 
 const stderrLines = (run: Run) => run.stderr.split('\n').filter(Boolean);
 
@@ -73,7 +49,7 @@ function write(dir: string, name: string, content: string | Buffer): string {
 const strayFiles = (dir: string, keep: string[]) => fs.readdirSync(dir).filter((f) => !keep.includes(f));
 
 beforeAll(() => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
+  if (!fs.existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run "npm run build" first`);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsftpd-lint-fix-'));
   fs.chmodSync(tmp, 0o755);
 });
@@ -85,10 +61,10 @@ afterAll(() => {
 const example = () => fs.readFileSync(EXAMPLE, 'utf8');
 
 describe('--fix', () => {
-  test('rewrites the file with the safe fixes and reports what was fixed and what remains', () => {
+  test('rewrites the file with the safe fixes and reports what was fixed and what remains', async () => {
     const dir = freshDir();
     const file = write(dir, 'vsftpd.conf', example());
-    const run = cli(['--fix', 'vsftpd.conf'], { cwd: dir });
+    const run = await cli(['--fix', 'vsftpd.conf'], { cwd: dir });
     expect(fs.readFileSync(file, 'utf8')).toBe(fix(example()).output);
     expect(run.stderr).toBe('');
     // The ambiguous typo pasv_enabled (an unsafe fix) is still an error: exit 1.
@@ -100,32 +76,32 @@ describe('--fix', () => {
     expect(strayFiles(dir, ['vsftpd.conf'])).toEqual([]);
   });
 
-  test('exit 0 when no error remains after fixing', () => {
+  test('exit 0 when no error remains after fixing', async () => {
     const dir = freshDir();
     const file = write(dir, 'a.conf', 'listen=YES \nanonymous_enable=NO\nlocal_enable=YES\n');
-    const run = cli(['--fix', file]);
+    const run = await cli(['--fix', file]);
     expect(run.status).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe('listen=YES\nanonymous_enable=NO\nlocal_enable=YES\n');
     expect(run.stdout).toMatch(/a\.conf:1:8 +error +fixed +'YES '/);
   });
 
-  test('--unsafe-fixes applies the unsafe fixes too', () => {
+  test('--unsafe-fixes applies the unsafe fixes too', async () => {
     const dir = freshDir();
     const file = write(dir, 'vsftpd.conf', example());
-    const run = cli(['--fix', '--unsafe-fixes', 'vsftpd.conf'], { cwd: dir });
+    const run = await cli(['--fix', '--unsafe-fixes', 'vsftpd.conf'], { cwd: dir });
     const expected = fix(example(), { unsafe: true });
     expect(fs.readFileSync(file, 'utf8')).toBe(expected.output);
     expect(run.stdout).toMatch(/^vsftpd\.conf:13:1 +error +fixed +'pasv_enabled'/m);
     expect(run.status).toBe(expected.remaining.some((f) => f.severity === 'error') ? 1 : 0);
   });
 
-  test('keeps the mode, and (as root) the owner', () => {
+  test('keeps the mode, and (as root) the owner', async () => {
     const dir = freshDir();
     const file = write(dir, 'vsftpd.conf', 'listen=YES \n');
     fs.chmodSync(file, 0o640);
     if (IS_ROOT) fs.chownSync(file, NOBODY, NOBODY);
     const before = fs.statSync(file);
-    const run = cli(['--fix', file]);
+    const run = await cli(['--fix', file]);
     expect(run.stderr).toBe('');
     const after = fs.statSync(file);
     expect(fs.readFileSync(file, 'utf8')).toBe('listen=YES\n');
@@ -135,12 +111,12 @@ describe('--fix', () => {
     if (IS_ROOT) expect([after.uid, after.gid]).toEqual([NOBODY, NOBODY]);
   });
 
-  test('follows a symlink: the target is rewritten, the link stays a link', () => {
+  test('follows a symlink: the target is rewritten, the link stays a link', async () => {
     const dir = freshDir();
     const target = write(dir, 'real/vsftpd.conf', 'listen=YES \n');
     const link = path.join(dir, 'link.conf');
     fs.symlinkSync('real/vsftpd.conf', link);
-    const run = cli(['--fix', link]);
+    const run = await cli(['--fix', link]);
     expect(run.stderr).toBe('');
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readlinkSync(link)).toBe('real/vsftpd.conf');
@@ -149,13 +125,13 @@ describe('--fix', () => {
     expect(strayFiles(path.dirname(target), ['vsftpd.conf'])).toEqual([]);
   });
 
-  test('writes nothing when nothing changes: same inode, mtime untouched', () => {
+  test('writes nothing when nothing changes: same inode, mtime untouched', async () => {
     const dir = freshDir();
     const file = write(dir, 'clean.conf', 'listen=YES\n');
     const past = new Date('2020-01-02T03:04:05Z');
     fs.utimesSync(file, past, past);
     const before = fs.statSync(file);
-    const run = cli(['--fix', file]);
+    const run = await cli(['--fix', file]);
     expect(run.stderr).toBe('');
     const after = fs.statSync(file);
     expect(after.ino).toBe(before.ino);
@@ -164,18 +140,18 @@ describe('--fix', () => {
     expect(run.stdout).not.toContain('fixed');
   });
 
-  test('keeps the bytes of a latin1 (not UTF-8) file', () => {
+  test('keeps the bytes of a latin1 (not UTF-8) file', async () => {
     const dir = freshDir();
     const latin1 = (s: string) => Buffer.from(s, 'latin1');
     const file = write(dir, 'latin1.conf', latin1('ftpd_banner=Caf\xe9 \xab FTP \xbb\nlisten=YES \n'));
-    cli(['--fix', file]);
+    await cli(['--fix', file]);
     expect(fs.readFileSync(file)).toEqual(latin1('ftpd_banner=Caf\xe9 \xab FTP \xbb\nlisten=YES\n'));
   });
 
-  test('removes a BOM and CRLF line endings, and nothing else', () => {
+  test('removes a BOM and CRLF line endings, and nothing else', async () => {
     const dir = freshDir();
     const file = write(dir, 'win.conf', Buffer.from('\uFEFF# Windows\r\nlisten=YES\r\n\r\nanonymous_enable=NO\r\n', 'utf8'));
-    cli(['--fix', file]);
+    await cli(['--fix', file]);
     expect(fs.readFileSync(file, 'utf8')).toBe('# Windows\nlisten=YES\n\nanonymous_enable=NO\n');
   });
 
@@ -189,7 +165,7 @@ describe('--fix', () => {
     if (!IS_ROOT) fs.chmodSync(dir, 0o555);
     const other = write(freshDir(), 'ok.conf', 'listen=YES \n');
     if (IS_ROOT) for (const f of [path.dirname(other), other]) fs.chownSync(f, NOBODY, NOBODY);
-    const run = cli(['--fix', file, other], { uid: IS_ROOT ? NOBODY : undefined });
+    const run = spawnCli(['--fix', file, other], { uid: IS_ROOT ? NOBODY : undefined });
     if (!IS_ROOT) fs.chmodSync(dir, 0o755);
     expect(run.status).toBe(2);
     const lines = stderrLines(run);
@@ -211,17 +187,17 @@ describe('--fix', () => {
     fs.chmodSync(dir, 0o777);
     const file = write(dir, 'owned.conf', 'listen=YES \n');
     fs.chmodSync(file, 0o644);
-    const run = cli(['--fix', file], { uid: NOBODY });
+    const run = spawnCli(['--fix', file], { uid: NOBODY });
     expect(run.status).toBe(2);
     expect(stderrLines(run)).toEqual([`vsftpd-lint: ${file}: cannot write (operation not permitted); the file is unchanged`]);
     expect(fs.readFileSync(file, 'utf8')).toBe('listen=YES \n');
     expect(strayFiles(dir, ['owned.conf'])).toEqual([]);
   });
 
-  test('--format json adds "fixed" per file and to the summary', () => {
+  test('--format json adds "fixed" per file and to the summary', async () => {
     const dir = freshDir();
     const file = write(dir, 'vsftpd.conf', 'listen=YES \npasv_enabled=YES\n');
-    const run = cli(['--fix', '--format', 'json', file]);
+    const run = await cli(['--fix', '--format', 'json', file]);
     const report = JSON.parse(run.stdout);
     expect(report.files[0].fixed).toEqual([expect.objectContaining({ ruleId: 'VSF102', line: 1, column: 8, fixable: 'safe' })]);
     expect(report.files[0].findings).toContainEqual(expect.objectContaining({ ruleId: 'VSF101', fixable: 'unsafe' }));
@@ -229,47 +205,47 @@ describe('--fix', () => {
     expect(run.status).toBe(1);
   });
 
-  test('json without --fix has no "fixed"', () => {
-    const run = cli(['--format', 'json', 'fixtures/cli/errors.conf']);
+  test('json without --fix has no "fixed"', async () => {
+    const run = await cli(['--format', 'json', 'fixtures/cli/errors.conf']);
     expect(JSON.parse(run.stdout).files[0]).not.toHaveProperty('fixed');
   });
 });
 
 describe('--fix with standard input', () => {
-  test.each([[['--fix', '-']], [['--fix', '--stdin']]])('%j prints the fixed config on stdout, the report on stderr', (args) => {
-    const run = cli(args, { input: 'listen = YES\nanonymous_enable=NO\nlocal_enable=YES\n' });
+  test.each([[['--fix', '-']], [['--fix', '--stdin']]])('%j prints the fixed config on stdout, the report on stderr', async (args) => {
+    const run = await cli(args, { input: 'listen = YES\nanonymous_enable=NO\nlocal_enable=YES\n' });
     expect(run.stdout).toBe('listen=YES\nanonymous_enable=NO\nlocal_enable=YES\n');
     expect(run.stderr).toMatch(/^<stdin>:1:7 +error +fixed +blanks around "="/m);
     expect(run.status).toBe(0);
   });
 
-  test('prints the config unchanged when nothing is fixable, and exits for what remains', () => {
+  test('prints the config unchanged when nothing is fixable, and exits for what remains', async () => {
     const input = 'listen=YES\nlisten_port=21\nNOPE=1\n';
-    const run = cli(['--fix', '-'], { input });
+    const run = await cli(['--fix', '-'], { input });
     expect(run.stdout).toBe(input);
     expect(run.stderr).toMatch(/<stdin>:3:1 +error +manual/);
     expect(run.status).toBe(1);
   });
 
-  test('keeps latin1 bytes', () => {
+  test('keeps latin1 bytes', async () => {
     const input = Buffer.from('ftpd_banner=Caf\xe9\nlisten=YES \n', 'latin1');
-    const run = cli(['--fix', '-'], { input });
+    const run = await cli(['--fix', '-'], { input });
     expect(run.stdoutBytes).toEqual(Buffer.from('ftpd_banner=Caf\xe9\nlisten=YES\n', 'latin1'));
   });
 
-  test('-- stdin with other files is a usage error', () => {
-    const run = cli(['--fix', '-', 'fixtures/cli/clean.conf']);
+  test('-- stdin with other files is a usage error', async () => {
+    const run = await cli(['--fix', '-', 'fixtures/cli/clean.conf']);
     expect(run.status).toBe(2);
     expect(stderrLines(run)).toHaveLength(1);
   });
 });
 
 describe('--diff', () => {
-  test('prints a unified diff with a/ and b/ headers, writes nothing, exits 1', () => {
+  test('prints a unified diff with a/ and b/ headers, writes nothing, exits 1', async () => {
     const dir = freshDir();
     const file = write(dir, 'etc/vsftpd.conf', example());
     const before = fs.statSync(file);
-    const run = cli(['--diff', 'etc/vsftpd.conf'], { cwd: dir });
+    const run = await cli(['--diff', 'etc/vsftpd.conf'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(fix(example(), { path: 'etc/vsftpd.conf' }).diff);
@@ -278,21 +254,21 @@ describe('--diff', () => {
     expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
   });
 
-  test('empty and exit 0 when there is nothing to fix (unfixable errors do not count)', () => {
-    const run = cli(['--diff', 'fixtures/cli/clean.conf', 'fixtures/cli/fedora-only.conf']);
+  test('empty and exit 0 when there is nothing to fix (unfixable errors do not count)', async () => {
+    const run = await cli(['--diff', 'fixtures/cli/clean.conf', 'fixtures/cli/fedora-only.conf']);
     expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
   });
 
-  test('exit 2 when a file cannot be read, the other files still diffed', () => {
-    const run = cli(['--diff', 'nope.conf', 'fixtures/cli/errors.conf']);
+  test('exit 2 when a file cannot be read, the other files still diffed', async () => {
+    const run = await cli(['--diff', 'nope.conf', 'fixtures/cli/errors.conf']);
     expect(run.status).toBe(2);
     expect(stderrLines(run)).toEqual(['vsftpd-lint: nope.conf: no such file']);
     expect(run.stdout).toContain('+++ b/fixtures/cli/errors.conf');
   });
 
-  test('--unsafe-fixes includes the unsafe fixes', () => {
-    const safe = cli(['--diff', EXAMPLE]).stdout;
-    const unsafe = cli(['--diff', '--unsafe-fixes', EXAMPLE]).stdout;
+  test('--unsafe-fixes includes the unsafe fixes', async () => {
+    const safe = (await cli(['--diff', EXAMPLE])).stdout;
+    const unsafe = (await cli(['--diff', '--unsafe-fixes', EXAMPLE])).stdout;
     expect(safe).not.toContain('+pasv_enable=YES');
     expect(unsafe).toContain('+pasv_enable=YES');
   });
@@ -323,13 +299,13 @@ describe('--diff', () => {
     let expected: Record<string, string>;
     let diff: Buffer;
 
-    beforeAll(() => {
+    beforeAll(async () => {
       const fixed = makeTree();
-      const run = cli(['--fix', ...flags, ...Object.keys(TREE)], { cwd: fixed });
+      const run = await cli(['--fix', ...flags, ...Object.keys(TREE)], { cwd: fixed });
       expect(run.stderr).toBe('');
       expected = readTree(fixed);
       const original = makeTree();
-      const diffRun = cli(['--diff', ...flags, ...Object.keys(TREE)], { cwd: original });
+      const diffRun = await cli(['--diff', ...flags, ...Object.keys(TREE)], { cwd: original });
       expect(diffRun.status).toBe(1);
       diff = diffRun.stdoutBytes;
       expect(readTree(original)).toEqual(readTree(makeTree())); // --diff wrote nothing
@@ -353,8 +329,8 @@ describe('--diff', () => {
 });
 
 describe('report and usage', () => {
-  test('each finding says fixed, safe fix, unsafe fix or manual; the summary counts what the flags would do', () => {
-    const run = cli([EXAMPLE]);
+  test('each finding says fixed, safe fix, unsafe fix or manual; the summary counts what the flags would do', async () => {
+    const run = await cli([EXAMPLE]);
     const statuses = run.stdout
       .split('\n')
       .filter((l) => l.startsWith(EXAMPLE))
@@ -371,16 +347,16 @@ describe('report and usage', () => {
     );
   });
 
-  test('"--fix would fix N" is what --fix then fixes, where the passes merge and reveal findings', () => {
+  test('"--fix would fix N" is what --fix then fixes, where the passes merge and reveal findings', async () => {
     // 10 findings have a safe fix, but several are one line's CRLF and blanks: --fix fixes 4.
     const text = fs.readFileSync(path.join(ROOT, 'fixtures/fix/windows-editor.conf'), 'utf8');
-    const claim = /: --fix would fix (\d+), --fix --unsafe-fixes (\d+)$/m.exec(cli(['--no-config', '-'], { input: text }).stdout);
-    const fixedBy = (args: string[]) => {
+    const claim = /: --fix would fix (\d+), --fix --unsafe-fixes (\d+)$/m.exec((await cli(['--no-config', '-'], { input: text })).stdout);
+    const fixedBy = async (args: string[]) => {
       const dir = freshDir();
       write(dir, 'vsftpd.conf', text);
-      return /✔ fixed (\d+) problems?/.exec(cli(['--no-config', '--fix', ...args, 'vsftpd.conf'], { cwd: dir }).stdout)?.[1];
+      return /✔ fixed (\d+) problems?/.exec((await cli(['--no-config', '--fix', ...args, 'vsftpd.conf'], { cwd: dir })).stdout)?.[1];
     };
-    expect(claim?.slice(1)).toEqual([fixedBy([]), fixedBy(['--unsafe-fixes'])]);
+    expect(claim?.slice(1)).toEqual([await fixedBy([]), await fixedBy(['--unsafe-fixes'])]);
     expect(claim?.[1]).not.toBe('10');
   });
 
@@ -389,16 +365,16 @@ describe('report and usage', () => {
     [['--fix', '--diff', 'fixtures/cli/clean.conf'], /cannot be combined/],
     [['--diff', '--format', 'json', 'fixtures/cli/clean.conf'], /--diff/],
     [['--stdin', 'fixtures/cli/clean.conf'], /--stdin/],
-  ])('%j is a usage error', (args, message) => {
-    const run = cli(args);
+  ])('%j is a usage error', async (args, message) => {
+    const run = await cli(args);
     expect(run.status).toBe(2);
     expect(stderrLines(run)).toHaveLength(1);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
   });
 
-  test('--help documents the flags and the exit status after fixing', () => {
-    const run = cli(['--help']);
+  test('--help documents the flags and the exit status after fixing', async () => {
+    const run = await cli(['--help']);
     for (const flag of ['--fix', '--unsafe-fixes', '--diff', '--stdin']) expect(run.stdout).toContain(flag);
     expect(run.stdout).toMatch(/With --fix, the status is that of what remains/);
     expect(run.stdout).toMatch(/With --diff: 0 when there is nothing to fix, 1 when the diff is not empty/);
@@ -521,20 +497,25 @@ const FIXING_START = '<!-- fixing:start (generated: UPDATE_README=1 npx jest tes
 const FIXING_END = '<!-- fixing:end -->';
 
 /** Runs the commands of the README section in a scratch directory and renders their output. */
-function fixingSection(): string {
+async function fixingSection(): Promise<string> {
   const dir = freshDir();
   write(dir, 'vsftpd.conf', example());
-  const block = (args: string[]) => {
-    const run = cli(args, { cwd: dir });
+  const block = async (args: string[]) => {
+    const run = await cli(args, { cwd: dir });
     const output = (run.stdout + run.stderr).replace(/\n?$/, '\n');
     return '```console\n$ vsftpd-lint ' + args.join(' ') + '\n' + output + `$ echo $?\n${run.status}\n` + '```';
   };
-  return [
-    block(['--diff', 'vsftpd.conf']),
-    block(['--fix', 'vsftpd.conf']),
-    block(['--diff', '--unsafe-fixes', 'vsftpd.conf']),
-    block(['--fix', '--unsafe-fixes', 'vsftpd.conf']),
-  ].join('\n\n');
+  // One after the other: each command sees what the one before wrote.
+  const blocks: string[] = [];
+  for (const args of [
+    ['--diff', 'vsftpd.conf'],
+    ['--fix', 'vsftpd.conf'],
+    ['--diff', '--unsafe-fixes', 'vsftpd.conf'],
+    ['--fix', '--unsafe-fixes', 'vsftpd.conf'],
+  ]) {
+    blocks.push(await block(args));
+  }
+  return blocks.join('\n\n');
 }
 
 function withFixingSection(readme: string, section: string): string {
@@ -545,9 +526,9 @@ function withFixingSection(readme: string, section: string): string {
 }
 
 describe('README', () => {
-  test('the Fixing section shows the real output of the CLI (UPDATE_README=1 to regenerate)', () => {
+  test('the Fixing section shows the real output of the CLI (UPDATE_README=1 to regenerate)', async () => {
     const readme = fs.readFileSync(README, 'utf8');
-    const expected = withFixingSection(readme, fixingSection());
+    const expected = withFixingSection(readme, await fixingSection());
     if (process.env.UPDATE_README === '1' && expected !== readme) fs.writeFileSync(README, expected);
     else expect(readme).toBe(expected);
   });

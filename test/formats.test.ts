@@ -1,5 +1,6 @@
 /**
- * The output formats end to end (the built dist/src/cli/main.js: run `npm run build` first):
+ * The output formats end to end (run in this process: test/support/run-cli.ts; the lazy-loading
+ * check runs the built dist/src/cli/main.js, so `npm run build` first):
  * SARIF validated against the SARIF 2.1.0 JSON schema (the copy @microsoft/jest-sarif ships,
  * with ajv), GitHub workflow commands and their escaping, gcc lines, checkstyle XML checked for
  * well-formedness, JSON's suppressed findings; and that a run loads only the code it uses.
@@ -14,37 +15,18 @@ import { RULES } from '../rules';
 import { xmlAttr } from '../src/cli/formatters/checkstyle';
 import { escapeData, escapeProperty } from '../src/cli/formatters/github';
 import { RULE_DOCS_BASE_URL } from '../src/cli/package-info';
+import { BUILT_CLI, cli, CliRun as Run, ROOT } from './support/run-cli';
 
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 const CLEAN = 'fixtures/cli/clean.conf';
 const ERRORS = 'fixtures/cli/errors.conf';
 const WARNINGS = 'fixtures/cli/warnings.conf';
 const ANNOTATED = 'fixtures/suppressions/annotated.conf';
 const EXAMPLE = 'fixtures/examples/edited-vsftpd.conf';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { cwd?: string; input?: string; nodeArgs?: string[] } = {}): Run {
-  const env = { ...process.env };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM']) delete env[name];
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input ?? '',
-    env,
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 let tmp: string;
 
 beforeAll(() => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
+  if (!fs.existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run "npm run build" first`);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsftpd-lint-formats-'));
 });
 
@@ -85,22 +67,22 @@ type Json = any;
 /** pasv-address-nat (VSF207, an info finding the annotated fixture has) is off by default. */
 const NAT = ['--enable', 'pasv-address-nat'];
 
-function sarif(args: string[], options: { cwd?: string } = {}): { run: Run; log: Json } {
-  const run = cli(['--format', 'sarif', ...args], options);
+async function sarif(args: string[], options: { cwd?: string } = {}): Promise<{ run: Run; log: Json }> {
+  const run = await cli(['--format', 'sarif', ...args], options);
   return { run, log: JSON.parse(run.stdout) };
 }
 
 describe('--format sarif', () => {
-  test('is valid SARIF 2.1.0: errors, warnings, suppressions, fixes and an unreadable file', () => {
-    const { run, log } = sarif(['--no-config', ERRORS, WARNINGS, ANNOTATED, EXAMPLE, 'missing.conf']);
+  test('is valid SARIF 2.1.0: errors, warnings, suppressions, fixes and an unreadable file', async () => {
+    const { run, log } = await sarif(['--no-config', ERRORS, WARNINGS, ANNOTATED, EXAMPLE, 'missing.conf']);
     expect(run.status).toBe(2);
     expectValidSarif(log);
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
   });
 
-  test('the validator is not a rubber stamp', () => {
-    const { log } = sarif(['--no-config', ERRORS]);
+  test('the validator is not a rubber stamp', async () => {
+    const { log } = await sarif(['--no-config', ERRORS]);
     validateSarif ??= sarifValidator();
     const broken = [
       (l: Json) => (l.runs[0].results[0].level = 'info'),
@@ -115,16 +97,16 @@ describe('--format sarif', () => {
     }
   });
 
-  test('after --fix, and for a clean file', () => {
+  test('after --fix, and for a clean file', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'fix-'));
     const conf = path.join(dir, 'vsftpd.conf');
     fs.copyFileSync(path.join(ROOT, EXAMPLE), conf);
-    expectValidSarif(sarif(['--no-config', '--fix', conf]).log);
-    expectValidSarif(sarif(['--no-config', CLEAN]).log);
+    expectValidSarif((await sarif(['--no-config', '--fix', conf])).log);
+    expectValidSarif((await sarif(['--no-config', CLEAN])).log);
   });
 
-  test('tool.driver describes every rule, with a help URI to its page in docs/rules', () => {
-    const { log } = sarif(['--no-config', CLEAN]);
+  test('tool.driver describes every rule, with a help URI to its page in docs/rules', async () => {
+    const { log } = await sarif(['--no-config', CLEAN]);
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('vsftpd-lint');
     expect(driver.version).toBe(require('../package.json').version);
@@ -146,8 +128,8 @@ describe('--format sarif', () => {
     }
   });
 
-  test('a result: rule, level, message, location, and a fix whose replacement fixes the file', () => {
-    const { log } = sarif(['--no-config', ERRORS]);
+  test('a result: rule, level, message, location, and a fix whose replacement fixes the file', async () => {
+    const { log } = await sarif(['--no-config', ERRORS]);
     const [result] = log.runs[0].results;
     const rules = log.runs[0].tool.driver.rules;
     expect(rules[result.ruleIndex].id).toBe(result.ruleId);
@@ -175,15 +157,15 @@ describe('--format sarif', () => {
     expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${ROOT}/`);
   });
 
-  test('levels: info is "note"; a finding without a fix has no fixes', () => {
-    const { log } = sarif(['--no-config', ...NAT, '--target', 'debian', 'fixtures/cli/fedora-only.conf', ANNOTATED]);
+  test('levels: info is "note"; a finding without a fix has no fixes', async () => {
+    const { log } = await sarif(['--no-config', ...NAT, '--target', 'debian', 'fixtures/cli/fedora-only.conf', ANNOTATED]);
     const results = log.runs[0].results;
     expect(results.find((r: Json) => r.ruleId === 'VSF101' && !r.fixes)).toBeDefined();
     expect(results.find((r: Json) => r.ruleId === 'VSF207').level).toBe('note');
   });
 
-  test('suppressed findings are results with an in-source suppression and its justification', () => {
-    const { log } = sarif(['--no-config', ...NAT, ANNOTATED]);
+  test('suppressed findings are results with an in-source suppression and its justification', async () => {
+    const { log } = await sarif(['--no-config', ...NAT, ANNOTATED]);
     const suppressed = log.runs[0].results.filter((r: Json) => r.suppressions);
     const anonymous = suppressed.find((r: Json) => r.ruleId === 'VSF401');
     expect(anonymous.suppressions).toEqual([
@@ -199,8 +181,8 @@ describe('--format sarif', () => {
     expect(log.runs[0].results.filter((r: Json) => !r.suppressions).map((r: Json) => r.ruleId)).toEqual(['VSF207', 'VSF404']);
   });
 
-  test('an unreadable file is a tool execution notification', () => {
-    const { log } = sarif(['--no-config', CLEAN, 'missing.conf']);
+  test('an unreadable file is a tool execution notification', async () => {
+    const { log } = await sarif(['--no-config', CLEAN, 'missing.conf']);
     expect(log.runs[0].invocations).toEqual([
       {
         executionSuccessful: false,
@@ -215,14 +197,14 @@ describe('--format sarif', () => {
     ]);
   });
 
-  test('absolute paths are file: URIs, special characters percent-encoded', () => {
+  test('absolute paths are file: URIs, special characters percent-encoded', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'uri-'));
     const conf = path.join(dir, 'a b#1.conf');
     fs.writeFileSync(conf, 'listen=YES \n');
-    const { log } = sarif(['--no-config', conf]);
+    const { log } = await sarif(['--no-config', conf]);
     expectValidSarif(log);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: `file://${dir}/a%20b%231.conf` });
-    const relative = sarif(['--no-config', 'a b#1.conf'], { cwd: dir }).log;
+    const relative = (await sarif(['--no-config', 'a b#1.conf'], { cwd: dir })).log;
     expect(relative.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
       uri: 'a%20b%231.conf',
       uriBaseId: '%SRCROOT%',
@@ -235,8 +217,8 @@ describe('--format sarif', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('--format github', () => {
-  test('one workflow command per finding', () => {
-    const run = cli(['--no-config', '--format', 'github', ERRORS, WARNINGS]);
+  test('one workflow command per finding', async () => {
+    const run = await cli(['--no-config', '--format', 'github', ERRORS, WARNINGS]);
     expect(run.status).toBe(1);
     expect(run.stdout.split('\n')).toEqual([
       '::error file=fixtures/cli/errors.conf,line=2,col=8,endLine=2,endColumn=12,title=VSF102 bad-bool-value::\'YES \' is not a boolean (trailing whitespace belongs to the value): vsftpd stops with "500 OOPS: bad bool value in config file for: listen"',
@@ -246,16 +228,16 @@ describe('--format github', () => {
     ]);
   });
 
-  test('info is ::notice; an unreadable file is an ::error naming it', () => {
-    const run = cli(['--no-config', ...NAT, '--format', 'github', ANNOTATED, 'missing.conf']);
+  test('info is ::notice; an unreadable file is an ::error naming it', async () => {
+    const run = await cli(['--no-config', ...NAT, '--format', 'github', ANNOTATED, 'missing.conf']);
     expect(run.stdout).toMatch(/^::notice file=fixtures\/suppressions\/annotated\.conf,line=1,col=1,.*title=VSF207 pasv-address-nat::/m);
     expect(run.stdout).toContain('::error file=missing.conf,title=vsftpd-lint::cannot read missing.conf: no such file\n');
   });
 
-  test('escapes % in messages, and , : % in properties', () => {
+  test('escapes % in messages, and , : % in properties', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'gh-'));
     fs.writeFileSync(path.join(dir, 'a,b:c%.conf'), 'listen=YES\nftpd_banner= 100% sure\n');
-    const run = cli(['--no-config', '--format', 'github', 'a,b:c%.conf'], { cwd: dir });
+    const run = await cli(['--no-config', '--format', 'github', 'a,b:c%.conf'], { cwd: dir });
     const line = run.stdout.split('\n').find((l) => l.includes('VSF110'))!;
     expect(line).toBe(
       "::warning file=a%2Cb%3Ac%25.conf,line=2,col=13,endLine=2,endColumn=23,title=VSF110 string-whitespace::' 100%25 sure' has surrounding blanks: Debian vsftpd 3.0.3 trims them, upstream vsftpd keeps them",
@@ -270,8 +252,8 @@ describe('--format github', () => {
 });
 
 describe('--format gcc', () => {
-  test('file:line:col: severity: message [ID/name], info as note', () => {
-    const run = cli(['--no-config', ...NAT, '--format', 'gcc', ERRORS, WARNINGS, ANNOTATED]);
+  test('file:line:col: severity: message [ID/name], info as note', async () => {
+    const run = await cli(['--no-config', ...NAT, '--format', 'gcc', ERRORS, WARNINGS, ANNOTATED]);
     expect(run.status).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
@@ -282,9 +264,9 @@ describe('--format gcc', () => {
     expect(lines.some((l) => / warning: .*\[VSF109\/octal-integer\]$/.test(l))).toBe(true);
   });
 
-  test('prints nothing for a clean file', () => {
-    const run = cli(['--no-config', '--format', 'gcc', CLEAN]);
-    expect(run).toEqual({ status: 0, stdout: '', stderr: '' });
+  test('prints nothing for a clean file', async () => {
+    const { status, stdout, stderr } = await cli(['--no-config', '--format', 'gcc', CLEAN]);
+    expect({ status, stdout, stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 });
 
@@ -338,8 +320,8 @@ function decodeReference(ref: string): string {
 }
 
 describe('--format checkstyle', () => {
-  test('well-formed XML with one <file> per input and one <error> per finding', () => {
-    const run = cli(['--no-config', '--format', 'checkstyle', ERRORS, WARNINGS, 'missing.conf']);
+  test('well-formed XML with one <file> per input and one <error> per finding', async () => {
+    const run = await cli(['--no-config', '--format', 'checkstyle', ERRORS, WARNINGS, 'missing.conf']);
     expect(run.status).toBe(2);
     const elements = checkWellFormedXml(run.stdout);
     expect(elements[0]).toEqual({ name: 'checkstyle', attributes: { version: '4.3' }, depth: 0 });
@@ -357,11 +339,11 @@ describe('--format checkstyle', () => {
     expect(errors[3].attributes).toEqual({ severity: 'error', message: 'cannot read: no such file', source: 'vsftpd-lint.io' });
   });
 
-  test('escapes what XML needs escaped, in file names and messages', () => {
+  test('escapes what XML needs escaped, in file names and messages', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'xml-'));
     const name = `a&b<"c'>.conf`;
     fs.writeFileSync(path.join(dir, name), 'listen=YES\nftpd_banner= <b>"&amp;"</b>\n');
-    const run = cli(['--no-config', '--format', 'checkstyle', name], { cwd: dir });
+    const run = await cli(['--no-config', '--format', 'checkstyle', name], { cwd: dir });
     const elements = checkWellFormedXml(run.stdout);
     expect(elements[1].attributes.name).toBe(name);
     const message = elements.find((e) => e.attributes.source === 'vsftpd-lint.VSF110.string-whitespace')!.attributes.message;
@@ -384,8 +366,8 @@ describe('--format checkstyle', () => {
 });
 
 describe('--format json', () => {
-  test('each file has its target and its suppressed findings; an unreadable file has none', () => {
-    const run = cli(['--no-config', ...NAT, '--format', 'json', ANNOTATED, 'missing.conf']);
+  test('each file has its target and its suppressed findings; an unreadable file has none', async () => {
+    const run = await cli(['--no-config', ...NAT, '--format', 'json', ANNOTATED, 'missing.conf']);
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report)).toEqual(['version', 'target', 'files', 'summary']);
     const [annotated, missing] = report.files;
@@ -414,12 +396,12 @@ describe('--format json', () => {
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0, infos: 2 });
   });
 
-  test('--fix: suppressed findings are those of the fixed file', () => {
+  test('--fix: suppressed findings are those of the fixed file', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'json-fix-'));
     const conf = path.join(dir, 'vsftpd.conf');
     fs.copyFileSync(path.join(ROOT, ANNOTATED), conf);
     fs.appendFileSync(conf, 'write_enable=NO \n');
-    const report = JSON.parse(cli(['--no-config', '--format', 'json', '--fix', conf]).stdout);
+    const report = JSON.parse((await cli(['--no-config', '--format', 'json', '--fix', conf])).stdout);
     expect(report.files[0].fixed.map((f: Json) => f.ruleId)).toEqual(['VSF102']);
     expect(report.files[0].suppressed.map((f: Json) => f.ruleId)).toContain('VSF401');
   });
@@ -439,7 +421,7 @@ describe('lazy loading', () => {
       `process.on('exit', () => require('fs').writeFileSync(process.env.RECORD_MODULES, JSON.stringify(Object.keys(require.cache))));\n`,
     );
     const env = { ...process.env, RECORD_MODULES: record };
-    spawnSync(process.execPath, ['-r', preload, CLI, ...args], { cwd: ROOT, env, input: '' });
+    spawnSync(process.execPath, ['-r', preload, BUILT_CLI, ...args], { cwd: ROOT, env, input: '' });
     const src = path.join(ROOT, 'dist/src') + path.sep;
     return (JSON.parse(fs.readFileSync(record, 'utf8')) as string[]).filter((f) => f.startsWith(src)).map((f) => f.slice(src.length));
   }
