@@ -5,7 +5,7 @@
  * exit status: 0 rules printed; 2 for anything that leaves no rules (a usage error, a file that
  * cannot be read, a config the library refuses, e.g. passive mode without a range).
  *
- * Loaded by main.ts only for `firewall`, so plain linting never loads it.
+ * Loaded by run.ts only for `firewall`, so plain linting never loads it.
  */
 import type { FirewallBackend as Backend } from '../firewall';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-codes';

@@ -6,7 +6,7 @@
  * diagnosis, and the exit status (the report's: 0 passive listing works, 1 a data-connection
  * problem, 2 unreachable, login failed, or a usage error).
  *
- * Loaded by main.ts only for `probe`, so plain linting never loads it, yargs' parser for it, or
+ * Loaded by run.ts only for `probe`, so plain linting never loads it, yargs' parser for it, or
  * the probe library.
  */
 import kleur from 'kleur';
