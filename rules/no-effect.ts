@@ -244,10 +244,12 @@ const noEffect: Rule = {
     for (const dependency of DEPENDENCIES) {
       if (perUserFiles && !dependency.beforeLogin) continue;
       if (dependency.active(config)) continue;
-      const deciders = dependency.deciders.flatMap((name) => {
-        const value = config.get(name);
-        return value ? [config.describe(value)] : [];
-      });
+      // Described only when reported: most inactive dependencies have no option set.
+      const deciders = () =>
+        dependency.deciders.flatMap((name) => {
+          const value = config.get(name);
+          return value ? [config.describe(value)] : [];
+        });
       for (const name of dependency.options) {
         const value = config.get(name);
         const line = lineOf(value);
@@ -262,7 +264,7 @@ const noEffect: Rule = {
           severity: value.value === true ? 'warning' : 'info',
           message:
             `${config.describe(value)} has no effect: it needs ${dependency.needs}, but ` +
-            `${andList(deciders)}; delete the line or enable what it needs`,
+            `${andList(deciders())}; delete the line or enable what it needs`,
         });
       }
     }

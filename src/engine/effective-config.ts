@@ -30,6 +30,7 @@ export class EffectiveConfig {
   /** Every setting line vsftpd reads, in file order. */
   readonly settings: readonly Setting[];
   private readonly byName = new Map<string, Setting[]>();
+  private readonly values = new Map<string, EffectiveValue | undefined>();
 
   /**
    * `repairs` reads some lines differently from vsftpd: as the outcome given, or not at all for
@@ -69,6 +70,14 @@ export class EffectiveConfig {
 
   /** The value vsftpd uses for a known option of the target, or undefined for an unknown name. */
   get(name: string): EffectiveValue | undefined {
+    // Rules ask for the same few options over and over: each is worked out once.
+    if (this.values.has(name)) return this.values.get(name);
+    const value = this.lookUp(name);
+    this.values.set(name, value);
+    return value;
+  }
+
+  private lookUp(name: string): EffectiveValue | undefined {
     const option = this.target.options.get(name);
     if (!option) return undefined;
     const lines = this.byName.get(name);

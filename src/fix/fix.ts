@@ -83,9 +83,15 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
     current = next;
     findings = lintDocument(parse(current, { encoding }), lintOptions);
   }
+  // The diff is worked out when first read: most callers (the CLI's --fix, the language server)
+  // never read it, and it can cost more than the fixing.
+  let diff: string | undefined;
+  const output = current;
   return {
-    output: current,
-    diff: current === text ? '' : unifiedDiff(options.path ?? 'vsftpd.conf', text, current),
+    output,
+    get diff(): string {
+      return (diff ??= output === text ? '' : unifiedDiff(options.path ?? 'vsftpd.conf', text, output));
+    },
     applied,
     remaining: findings,
     passes: history.length,
