@@ -4,7 +4,7 @@
  * `npm run new-rule -- NAME [--category CATEGORY] [--option OPTION] [--no-docs]`: scaffolds a
  * rule. Writes rules/NAME.ts (metadata, a small check about OPTION, no fix yet), registers it in
  * rules/index.ts at the end of its category, writes fixtures/NAME/{bad,good}.conf and the case
- * table test/rules/NAME.test.ts, then runs `npm run docs` (which builds, so type-checks) to write
+ * table test/rules/NAME.cases.ts, then runs `npm run docs` (which builds, so type-checks) to write
  * docs/rules/NAME.md and the README's rule table. Every file it writes passes the tests as is;
  * the TODOs say what to replace. The id is the next free one in the category's hundred.
  */
@@ -156,7 +156,7 @@ function main() {
   const files = {
     rule: path.join(root, 'rules', `${args.name}.ts`),
     fixtures: path.join(root, 'fixtures', args.name),
-    cases: path.join(root, 'test', 'rules', `${args.name}.test.ts`),
+    cases: path.join(root, 'test', 'rules', `${args.name}.cases.ts`),
     index: path.join(root, 'rules', 'index.ts'),
   };
   for (const file of [files.rule, files.fixtures, files.cases]) {
@@ -187,7 +187,7 @@ function main() {
   }
   process.stdout.write(
     `\n${id} ${args.name}: replace the TODOs in the rule, its fixtures and its case table, then run\n` +
-      `  npx jest test/rules/${args.name}.test.ts test/rules.test.ts test/docs.test.ts\n` +
+      `  npx jest test/rule-cases.test.ts test/rules.test.ts test/docs.test.ts\n` +
       '  npm run docs    # after every change to the metadata\n',
   );
 }

@@ -3,7 +3,7 @@
  * start-up helpers, one in the passive-range module). Each row was run against Debian's vsftpd
  * 3.0.3 as listen_address with listen=YES: "bad listen_address: X" for a rejected text, a bind
  * error or a running listener for an accepted one. The other rows live in
- * test/passive-range.test.ts and test/rules/bad-listen-address.test.ts.
+ * test/passive-range.test.ts and test/rules/bad-listen-address.cases.ts.
  */
 import { formatIPv4, parseInetAton } from '../src/schema/addresses';
 

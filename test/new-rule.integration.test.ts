@@ -38,7 +38,7 @@ it('writes a rule, fixtures, case table and docs that type-check and pass their 
     'rules/sample-scaffolded.ts',
     'fixtures/sample-scaffolded/bad.conf',
     'fixtures/sample-scaffolded/good.conf',
-    'test/rules/sample-scaffolded.test.ts',
+    'test/rules/sample-scaffolded.cases.ts',
     'docs/rules/sample-scaffolded.md',
   ]) {
     expect(fs.existsSync(path.join(copy, file))).toBe(true);
@@ -53,7 +53,8 @@ it('writes a rule, fixtures, case table and docs that type-check and pass their 
     [
       path.join(ROOT, 'node_modules/jest/bin/jest.js'),
       '--ci',
-      'test/rules/sample-scaffolded.test.ts',
+      '--verbose',
+      'test/rule-cases.test.ts',
       'test/rules.test.ts',
       'test/docs.test.ts',
     ],
@@ -61,6 +62,7 @@ it('writes a rule, fixtures, case table and docs that type-check and pass their 
   );
   expect({ status: jest.status, output: jest.output }).toMatchObject({ status: 0 });
   expect(jest.stderr).toMatch(/Tests: +\d+ passed/);
+  expect(jest.stderr).toContain('rule sample-scaffolded');
 });
 
 it.each([['Not-Kebab'], ['sample-scaffolded-twice', '--category', 'nonsense']])('refuses %s with exit 2', (...args) => {

@@ -7,8 +7,8 @@ const ruleCases = path.resolve(__dirname, 'rules');
 const fixtures = path.resolve(__dirname, '../fixtures');
 
 describe.each(RULES.map((r) => [r.id, r.name, r] as const))('%s %s', (id, name, rule) => {
-  it(`has a table of cases in test/rules/${name}.test.ts`, () => {
-    expect(fs.existsSync(path.join(ruleCases, `${name}.test.ts`))).toBe(true);
+  it(`has a table of cases in test/rules/${name}.cases.ts`, () => {
+    expect(fs.existsSync(path.join(ruleCases, `${name}.cases.ts`))).toBe(true);
   });
 
   it(`has fixtures/${name}/bad.conf that triggers it and good.conf that does not`, () => {
