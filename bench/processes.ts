@@ -224,7 +224,7 @@ export function benchLoad(options: Options): LoadResult[] {
     ['engine + rules (src/engine/lint)', path.join(BUILD_DIR, 'src', 'engine', 'lint.js')],
     ['library (src/index)', LIBRARY],
     ['cli/args (yargs + library)', path.join(BUILD_DIR, 'src', 'cli', 'args.js')],
-    ['cli/formatters', path.join(BUILD_DIR, 'src', 'cli', 'formatters', 'index.js')],
+    ['format', path.join(BUILD_DIR, 'src', 'format', 'index.js')],
   ].filter(([, file]) => existsSync(file)) as [string, string][];
   // The child times its own require() and prints it; the parent times the whole child.
   const script = (file: string) =>

@@ -93,3 +93,22 @@ export * from './probe';
 export { MAX_FAILED_SAMPLES, MAX_RANGE_SAMPLES } from './probe/types';
 /** `firewallRules(config, backend)`: the firewall rules a config needs (nftables, iptables, ufw, firewalld). */
 export * from './firewall';
+/**
+ * The output formats (`--format`), pure functions from results to text:
+ * `FORMATTERS[format](results, { target, fixed?, cwd?, toolVersion?, color? })`, or
+ * `await loadFormatter(format)`, which loads that one formatter only. `results` has one
+ * `FileResult` per input: a `LintedFile` (path, encoding, findings; after a fix, `fixed`) or a
+ * `FailedFile` (path, error). Pass them through `escapedResult` when paths or errors come from
+ * outside (file names may hold terminal escapes); `totals(results)` counts what the summary shows.
+ * `gccLine` and `findingJson` render one finding as the gcc and JSON formats do.
+ */
+export { FORMATS } from './format/names';
+export type { Format, Formatter, FormatContext } from './format/names';
+export { FORMATTERS } from './format';
+export { loadFormatter } from './format/load';
+export { escapedResult, modeOf, totals } from './format/results';
+export type { FileResult, LintedFile, FailedFile, LintMode, Totals, WouldFix } from './format/results';
+export { gccLine } from './format/gcc';
+export { findingJson } from './format/json';
+/** Where the rule docs live: `ruleHelpUri(name)`, as SARIF, the language server and the playground link them. */
+export { REPOSITORY_URL, RULE_DOCS_BASE_URL, ruleHelpUri, TOOL_NAME } from './format/links';

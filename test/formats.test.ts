@@ -12,9 +12,10 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { RULES } from '../rules';
-import { xmlAttr } from '../src/cli/formatters/checkstyle';
-import { escapeData, escapeProperty } from '../src/cli/formatters/github';
-import { RULE_DOCS_BASE_URL } from '../src/cli/package-info';
+import { xmlAttr } from '../src/format/checkstyle';
+import { escapeData, escapeProperty } from '../src/format/github';
+import kleur from 'kleur';
+import { escapedResult, FileResult, FORMATS, FORMATTERS, lint, loadFormatter, RULE_DOCS_BASE_URL } from '../src';
 import { BUILT_CLI, cli, CliRun as Run, ROOT } from './support/run-cli';
 
 const CLEAN = 'fixtures/cli/clean.conf';
@@ -411,6 +412,58 @@ describe('--format json', () => {
 // Start-up: only the code a run uses is loaded
 // ---------------------------------------------------------------------------------------------
 
+describe('the formatters in the public API', () => {
+  const text = 'listen=YES \n';
+  const results: FileResult[] = [
+    { path: 'a.conf', encoding: 'utf8', findings: lint(text) },
+    { path: 'missing.conf', error: 'no such file' },
+  ];
+  const context = { target: 'debian-3.0.3' };
+
+  test.each(FORMATS.map((f) => [f]))(
+    '%s: loadFormatter gives the FORMATTERS entry, and it names the file and the finding',
+    async (format) => {
+      expect(await loadFormatter(format)).toBe(FORMATTERS[format]);
+      const report = FORMATTERS[format](results, context);
+      expect(report).toContain('a.conf');
+      expect(report).toContain('VSF102');
+    },
+  );
+
+  test('the report is what the command line prints for the same results', async () => {
+    const run = await cli(['--no-config', '--format', 'gcc', '-'], { input: text });
+    expect(FORMATTERS.gcc([{ path: '<stdin>', encoding: 'utf8', findings: lint(text) }], context)).toBe(run.stdout);
+  });
+
+  test('escapedResult makes a hostile file name safe to print', () => {
+    const hostile: FileResult[] = [{ path: 'm\u001b[2J.conf', encoding: 'utf8', findings: lint(text) }];
+    expect(FORMATTERS.gcc(hostile, context)).toContain('\u001b'); // formatters print what they are given
+    expect(FORMATTERS.gcc(hostile.map(escapedResult), context)).not.toContain('\u001b');
+  });
+
+  test('stylish: colour only when the context asks, and kleur is left as it was', () => {
+    const before = kleur.enabled;
+    kleur.enabled = true;
+    try {
+      expect(FORMATTERS.stylish(results, context)).not.toContain('\u001b[31m');
+      kleur.enabled = false;
+      expect(FORMATTERS.stylish(results, { ...context, color: true })).toContain('\u001b[31m');
+      expect(kleur.enabled).toBe(false);
+    } finally {
+      kleur.enabled = before;
+    }
+  });
+
+  test('SARIF: %SRCROOT% and the tool version only when the context gives them', () => {
+    const bare = JSON.parse(FORMATTERS.sarif(results, context));
+    expect(bare.runs[0].originalUriBaseIds).toBeUndefined();
+    expect(bare.runs[0].tool.driver.version).toBeUndefined();
+    const full = JSON.parse(FORMATTERS.sarif(results, { ...context, cwd: '/srv/ftp', toolVersion: '1.2.3' }));
+    expect(full.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///srv/ftp/' } });
+    expect(full.runs[0].tool.driver).toMatchObject({ version: '1.2.3', semanticVersion: '1.2.3' });
+  });
+});
+
 describe('lazy loading', () => {
   /** The modules of dist/ a run loads, relative to dist/src (rules left out). */
   function loadedModules(args: string[]): string[] {
@@ -426,7 +479,7 @@ describe('lazy loading', () => {
     return (JSON.parse(fs.readFileSync(record, 'utf8')) as string[]).filter((f) => f.startsWith(src)).map((f) => f.slice(src.length));
   }
 
-  const FORMATTER_FILES = ['stylish', 'json', 'sarif', 'github', 'gcc', 'checkstyle'].map((f) => `cli/formatters/${f}.js`);
+  const FORMATTER_FILES = ['stylish', 'json', 'sarif', 'github', 'gcc', 'checkstyle'].map((f) => `format/${f}.js`);
   const HEAVY = [
     'index.js',
     'fix/fix.js',
@@ -440,7 +493,7 @@ describe('lazy loading', () => {
 
   test('a lint loads one formatter, and neither the fixer, the docs, probe nor firewall', () => {
     const loaded = loadedModules(['--no-config', '--format', 'gcc', CLEAN]);
-    expect(loaded).toContain('cli/formatters/gcc.js');
+    expect(loaded).toContain('format/gcc.js');
     expect(loaded).toContain('engine/lint.js');
     for (const file of [...FORMATTER_FILES.filter((f) => !f.endsWith('/gcc.js')), ...HEAVY]) expect(loaded).not.toContain(file);
   });

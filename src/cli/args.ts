@@ -10,7 +10,7 @@
 import type { Argv, Options } from 'yargs';
 import { BUILD_IDS } from '../schema/options';
 import { DEFAULT_TARGET, TARGET_ALIASES } from '../schema/targets';
-import { FORMATS, Format } from './formatters/names';
+import { FORMATS, Format } from '../format/names';
 import { STDIN_PATH } from './read-source';
 import type { OutputStream } from './io';
 import { parseTo, parseWithHouseStyle, UsageError } from './usage';

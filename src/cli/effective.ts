@@ -24,8 +24,8 @@ import { parse } from '../parser/parse';
 import { getTarget } from '../schema/targets';
 import { formatValue, readingNote } from '../schema/values';
 import { EXIT_CLEAN, EXIT_FINDINGS } from './exit-codes';
-import { gccLine } from './formatters/gcc';
-import { findingJson } from './formatters/json';
+import { gccLine } from '../format/gcc';
+import { findingJson } from '../format/json';
 import type { Source } from './read-source';
 import type { FileLintOptions } from './settings';
 

@@ -1,13 +1,7 @@
-/**
- * Where vsftpd-lint lives, for output formats that link to it (SARIF's informationUri and rule
- * helpUri; the addresses are written in src/docs/links.ts), and its version.
- */
+/** vsftpd-lint's version, for the output formats that name it (SARIF's tool.driver). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-export const TOOL_NAME = 'vsftpd-lint';
-
-export { REPOSITORY_URL, RULE_DOCS_BASE_URL, ruleHelpUri } from '../docs/links';
+import { TOOL_NAME } from '../format/links';
 
 let version: string | undefined;
 

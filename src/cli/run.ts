@@ -18,16 +18,17 @@ import type { Encoding } from '../parser/document';
 import { parse } from '../parser/parse';
 import { escapeText } from '../engine/text';
 import { describeTargets, getTarget } from '../schema/targets';
+import { toolVersion } from './package-info';
 import { CliOptions, parseArgs } from './args';
 import { UsageError } from './usage';
 import { useColor } from './color';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exitCodeFor, exitCodeForDiff } from './exit-codes';
-import { loadFormatter } from './formatters/load';
+import { loadFormatter } from '../format/load';
 import type { CliIO, OutputStream } from './io';
 import { checkOutputFile, OutputError, writeReport } from './output';
 import { closeFile } from './open-file';
 import { describeSourceError, readSource, ReadResult, STDIN_PATH } from './read-source';
-import { escapedResult, FileResult, modeOf, totals } from './results';
+import { escapedResult, FileResult, modeOf, totals } from '../format/results';
 import { wouldFix } from './would-fix';
 import { FileLintOptions, isConfigProblem, LintSettings } from './settings';
 
@@ -171,7 +172,13 @@ async function report(
   const format = await loadFormatter(options.format);
   const shown = (options.quiet ? results.map(errorsOnly) : results).map(escapedResult);
   // The build of the files (per-path overrides may choose several: then the first file's).
-  const text = format(shown, { target: jobs[0].options.target, fixed: context.fixed, cwd: io.cwd });
+  const text = format(shown, {
+    target: jobs[0].options.target,
+    fixed: context.fixed,
+    cwd: io.cwd,
+    toolVersion: toolVersion(),
+    color: kleur.enabled,
+  });
   await writeReport(text, { file: options.outputFile, cwd: io.cwd }, context.stream ?? io.stdout);
   // --quiet: warnings and info count for nothing (as in ESLint 9), but a fix is a fix.
   return exitCodeFor({ ...totals(shown), fixed: totals(results).fixed }, options);

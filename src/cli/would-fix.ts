@@ -1,7 +1,7 @@
 /** The summary's "--fix would fix N": counted by the fixer itself, loaded only when needed. */
 import type { Finding } from '../engine/finding';
 import type { fix as Fix, FixOptions, FixResult } from '../fix/fix';
-import type { WouldFix } from './results';
+import type { WouldFix } from '../format/results';
 import { isConfigProblem } from './settings';
 
 /**

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { lintDocument } from '../lint';
 import { parse } from '../parser/parse';
 import { DEFAULT_TARGET } from '../schema/targets';
-import { FORMATTERS } from '../cli/formatters';
+import { FORMATTERS } from '../format';
 import { countFixes } from '../cli/would-fix';
 import { fix } from '../fix/fix';
 

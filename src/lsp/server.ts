@@ -33,7 +33,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CliOptions } from '../cli/args';
 import { MAX_INPUT_BYTES, tooLarge } from '../cli/read-source';
 import { FileLintOptions, isConfigProblem, LintSettings } from '../cli/settings';
-import { ruleHelpUri } from '../docs/links';
+import { ruleHelpUri } from '../format/links';
 import type { Finding, Severity, TextEdit } from '../engine/finding';
 import { lintResult } from '../lint';
 import { fix } from '../fix/fix';

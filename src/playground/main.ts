@@ -8,7 +8,7 @@ import { history, defaultKeymap, historyKeymap } from '@codemirror/commands';
 import { Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState, Text } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import { ruleHelpUri } from '../docs/links';
+import { ruleHelpUri } from '../format/links';
 import type { Finding } from '../engine/finding';
 import { lintResult, LintOptions } from '../lint';
 import { fix } from '../fix/fix';

@@ -12,8 +12,8 @@
  * messages are escaped (no control character, no newline: no extra line can be forged), but
  * where file names are not trusted, prefer --format json or sarif (SECURITY.md).
  */
-import type { Finding, Severity } from '../../engine/finding';
-import type { FileResult } from '../results';
+import type { Finding, Severity } from '../engine/finding';
+import type { FileResult } from './results';
 
 const KIND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'note' };
 

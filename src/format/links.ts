@@ -3,6 +3,9 @@
  * written. Pure (no Node modules), so the playground links to the same pages as the CLI and LSP.
  */
 
+/** The tool's name, as output formats name it. */
+export const TOOL_NAME = 'vsftpd-lint';
+
 /** The project's home page and source repository. */
 export const REPOSITORY_URL = 'https://github.com/vsftpd-lint/vsftpd-lint';
 

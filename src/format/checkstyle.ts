@@ -14,7 +14,7 @@
  * controls, e.g. a NUL a message quotes) are written as "\xNN". A file that could not be read
  * has one error without a line, with source "vsftpd-lint.io".
  */
-import type { FileResult } from '../results';
+import type { FileResult } from './results';
 
 export function formatCheckstyle(results: readonly FileResult[]): string {
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<checkstyle version="4.3">'];

@@ -1,11 +1,14 @@
-/** What the CLI learnt about each input, and the totals the formatters and exit code use. */
+/**
+ * What a formatter is given about each input (a file read and linted, or one that could not be),
+ * and the totals the formatters and the CLI's exit status use.
+ */
 import type { Finding } from '../engine/finding';
 import { escapeText } from '../engine/text';
 import type { SuppressedFinding } from '../engine/rule';
 import type { Encoding } from '../parser/document';
 
 /** A file that was read and linted (and, with --fix, fixed). */
-interface LintedFile {
+export interface LintedFile {
   readonly path: string;
   readonly encoding: Encoding;
   /** The build id the file was checked against (--target, the config file or an override). */
@@ -48,7 +51,7 @@ export function modeOf(options: { readonly perUser?: boolean }): LintMode {
 }
 
 /** A file that could not be read or linted. */
-interface FailedFile {
+export interface FailedFile {
   readonly path: string;
   readonly error: string;
 }

@@ -6,12 +6,13 @@
  * The column after the severity says what can be done about the finding: `fixed` (by --fix),
  * `safe fix` (--fix will fix it), `unsafe fix` (--fix --unsafe-fixes will) or `manual`. After
  * --fix, a fixed finding is shown at its position in the original file, the others at their
- * position in the file as it is now. Then a summary. Colour comes from kleur, switched on or off
- * by the caller.
+ * position in the file as it is now. Then a summary. In colour (ANSI escapes) only when the
+ * context asks for it.
  */
 import kleur from 'kleur';
-import type { Finding, Severity } from '../../engine/finding';
-import { FileResult, findingsOf, fixedOf, totals, Totals } from '../results';
+import type { Finding, Severity } from '../engine/finding';
+import type { FormatContext } from './names';
+import { FileResult, findingsOf, fixedOf, totals, Totals } from './results';
 
 const SEVERITY_COLOR: Readonly<Record<Severity, (s: string) => string>> = {
   error: (s) => kleur.red(s),
@@ -35,13 +36,20 @@ interface Row {
   readonly status: Status;
 }
 
-export function formatStylish(results: readonly FileResult[]): string {
-  const rows = results.flatMap((r) => rowsOf(r));
-  const width = Math.max(0, ...rows.map((r) => r.location.length));
-  const lines = rows.map((row) => findingLine(row, width));
-  if (lines.length > 0) lines.push('');
-  lines.push(...summary(totals(results), results.length));
-  return lines.join('\n') + '\n';
+export function formatStylish(results: readonly FileResult[], context: Pick<FormatContext, 'color'> = {}): string {
+  // kleur's switch is global: set for this call only.
+  const before = kleur.enabled;
+  kleur.enabled = context.color === true;
+  try {
+    const rows = results.flatMap((r) => rowsOf(r));
+    const width = Math.max(0, ...rows.map((r) => r.location.length));
+    const lines = rows.map((row) => findingLine(row, width));
+    if (lines.length > 0) lines.push('');
+    lines.push(...summary(totals(results), results.length));
+    return lines.join('\n') + '\n';
+  } finally {
+    kleur.enabled = before;
+  }
 }
 
 function rowsOf(result: FileResult): Row[] {

@@ -18,12 +18,12 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES } from '../../../rules';
-import type { Finding, Fix, Severity } from '../../engine/finding';
-import type { Rule } from '../../engine/rule';
-import type { SuppressedFinding } from '../../engine/rule';
-import { ruleHelpUri, REPOSITORY_URL, TOOL_NAME, toolVersion } from '../package-info';
-import type { FileResult } from '../results';
+import { RULES } from '../../rules';
+import type { Finding, Fix, Severity } from '../engine/finding';
+import type { Rule } from '../engine/rule';
+import type { SuppressedFinding } from '../engine/rule';
+import { REPOSITORY_URL, ruleHelpUri, TOOL_NAME } from './links';
+import type { FileResult } from './results';
 import type { FormatContext } from './names';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -67,13 +67,12 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
         tool: {
           driver: {
             name: TOOL_NAME,
-            version: toolVersion(),
-            semanticVersion: toolVersion(),
+            ...(context.toolVersion !== undefined ? { version: context.toolVersion, semanticVersion: context.toolVersion } : {}),
             informationUri: REPOSITORY_URL,
             rules: RULES.map(ruleDescriptor),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL((context.cwd ?? process.cwd()) + path.sep).href } },
+        ...(context.cwd !== undefined ? { originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.cwd + path.sep).href } } } : {}),
         invocations: [
           {
             executionSuccessful: notifications.length === 0,

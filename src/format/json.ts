@@ -65,9 +65,9 @@
  * `"writeError": "permission denied"` (or another reason). The summary then also has
  * `"fixed"` (findings fixed, all files) and `"unwritableFiles"`.
  */
-import type { Finding, TextEdit } from '../../engine/finding';
-import type { SuppressedFinding } from '../../engine/rule';
-import { FileResult, totals } from '../results';
+import type { Finding, TextEdit } from '../engine/finding';
+import type { SuppressedFinding } from '../engine/rule';
+import { FileResult, totals } from './results';
 import type { FormatContext } from './names';
 
 export const JSON_FORMAT_VERSION = 1;

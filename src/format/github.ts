@@ -8,8 +8,8 @@
  * syntax requires, the message escapes "%", CR and LF (%25, %0D, %0A), and property values also
  * ":" and "," (%3A, %2C). A file that could not be read is an `::error` naming it.
  */
-import type { Finding, Severity } from '../../engine/finding';
-import type { FileResult } from '../results';
+import type { Finding, Severity } from '../engine/finding';
+import type { FileResult } from './results';
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
