@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import kleur from 'kleur';
 import { RULES } from '../src/index';
 import { useColor } from '../src/cli/color';
 import { binaryReason } from '../src/cli/read-source';
@@ -292,6 +293,21 @@ describe('--format json', () => {
     const run = await cli(['--format', 'json', '--color', ERRORS]);
     expect(run.stdout).not.toContain(ESC);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
+  });
+});
+
+describe('a run in this process', () => {
+  test('reads files from its own directory and leaves the process as it was (colour, exit code, directory, environment)', async () => {
+    const before = { color: kleur.enabled, exitCode: process.exitCode, cwd: process.cwd(), env: { ...process.env } };
+    const dir = fs.mkdtempSync(path.join(tmp, 'cwd-'));
+    fs.writeFileSync(path.join(dir, 'here.conf'), 'listen=YES \n');
+    const run = await cli(['--color', 'here.conf'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`here.conf:1:8`);
+    expect(run.stdout).toContain(ESC);
+    expect((await cli(['--fix', 'here.conf'], { cwd: dir })).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'here.conf'), 'utf8')).toBe('listen=YES\n');
+    expect({ color: kleur.enabled, exitCode: process.exitCode, cwd: process.cwd(), env: process.env }).toEqual(before);
   });
 });
 
