@@ -4,6 +4,7 @@
  * standard input from a pipe, another user's permissions), as a real process of the built CLI
  * (dist/src/cli/main.js: run `npm run build` first).
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +13,7 @@ import { RULES } from '../src/index';
 import { useColor } from '../src/cli/color';
 import { binaryReason } from '../src/cli/read-source';
 import { decodeBytes as decode } from '../src/parser/decode';
-import { BUILT_CLI, cli, CliRun as Run, spawnCli } from './support/run-cli';
+import { BUILT_CLI, cli, CliRun as Run, ROOT, spawnCli } from './support/run-cli';
 
 const FIXTURES = 'fixtures/cli';
 const CLEAN = `${FIXTURES}/clean.conf`;
@@ -64,6 +65,14 @@ describe('exit codes', () => {
 
   test('2 for a missing file even when another file has errors', async () => {
     expect((await cli([ERRORS, 'does-not-exist.conf'])).status).toBe(2);
+  });
+
+  test('a reader that goes away (vsftpd-lint | head) is no error worth a message', () => {
+    // 100 copies of the example: some 300 kB of report, more than a pipe holds.
+    const files = Array<string>(100).fill('fixtures/examples/edited-vsftpd.conf');
+    const script = `"${process.execPath}" "${BUILT_CLI}" "$@" | head -c 100 >/dev/null`;
+    const run = spawnSync('sh', ['-c', script, 'sh', ...files], { cwd: ROOT, encoding: 'utf8' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
   test('the process exits with the status of the run, and prints what it prints', async () => {
