@@ -135,7 +135,26 @@ const CASES: Record<string, Case> = {
   'inetd (listen=NO): port 21, no active': { config: `listen=NO\n${RANGE}port_enable=NO\n`, ports: '21/tcp 40000-40009/tcp' },
 };
 
+/** Every file under the machine's /etc/firewalld with its size and modification time. */
+function machineConfig(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      const stat = fs.lstatSync(file);
+      out.push(`${file} ${stat.size} ${stat.mtimeMs}`);
+      if (entry.isDirectory()) walk(file);
+    }
+  };
+  walk('/etc/firewalld');
+  return out.sort();
+}
+
 describeOffline('the firewalld script with firewall-offline-cmd', () => {
+  let machineBefore: string[];
+  beforeAll(() => {
+    machineBefore = machineConfig();
+  });
   it.each(Object.entries(CASES))('%s', (_name, c) => {
     const dir = freshConfigDir(tmp);
     const before = snapshot(dir);
@@ -190,6 +209,10 @@ describeOffline('the firewalld script with firewall-offline-cmd', () => {
     // A second run succeeds (objects it made are not made again) and changes nothing.
     expect(runOffline(file, dir).status).toBe(0);
     expect(snapshot(dir)).toEqual(after);
+  });
+
+  it("left the machine's /etc/firewalld as it was (each script wrote only its own directory)", () => {
+    expect(machineConfig()).toEqual(machineBefore);
   });
 
   it('the configs whose passive range vsftpd ignores or lacks get no script to run', () => {
