@@ -17,11 +17,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FirewallError, firewallRules, type FirewallOptions } from '../src/firewall';
-import { listInEveryMode } from './support/curl-modes';
 import { freshConfigDir, offline, runOffline, startFirewalld } from './support/firewalld';
-import { makeWorkDir, stopAllServers, Vsftpd, vsftpdConfig, vsftpdUnavailable } from './support/ftp-server';
+import { ACTIVE_VARIANTS, EVERY_MODE, listInEveryMode, proofServer } from './support/firewall-proof';
+import { makeWorkDir, stopAllServers, vsftpdUnavailable } from './support/ftp-server';
 import { requireProgram } from './support/integration';
-import { cleanStaleNetns, clientServerPair, deleteAllNetns, netnsUnavailable, nsRun } from './support/netns';
+import { cleanStaleNetns, deleteAllNetns, netnsUnavailable, nsRun } from './support/netns';
 
 jest.setTimeout(120000);
 
@@ -247,57 +247,47 @@ describeDaemon('the firewalld script with the firewalld daemon, behind a policy 
     if (work) fs.rmSync(work.dir, { recursive: true, force: true });
   });
 
-  const PROOF_CASES = {
-    'listen_port=2121, passive + active from port 20': ['port_enable=YES', 'connect_from_port_20=YES'],
-    'listen_port=2121, passive + active from ephemeral ports (connect_from_port_20=NO)': ['port_enable=YES', 'connect_from_port_20=NO'],
-  };
+  it.each(Object.entries(ACTIVE_VARIANTS))(
+    '%s: no mode before, passive without the active lines, every mode after',
+    async (_name, active) => {
+      const { srv, cli, config } = await proofServer(work, `fwd${++serial}`, active);
+      // Ground truth without a firewall: every mode works.
+      expect(listInEveryMode(cli)).toEqual(EVERY_MODE);
 
-  it.each(Object.entries(PROOF_CASES))('%s: no mode before, passive without the active lines, every mode after', async (_name, active) => {
-    const { srv, cli } = clientServerPair();
-    const config = vsftpdConfig({
-      address: '10.203.0.1',
-      port: 2121,
-      root: work.root,
-      extra: ['pasv_min_port=40000', 'pasv_max_port=40009', ...active],
-    });
-    await Vsftpd.start({ dir: work.dir, name: `fwd${++serial}`, config, port: 2121, netns: srv });
-    const everyMode = { epsv: true, pasv: true, active: true };
-    // Ground truth without a firewall: every mode works.
-    expect(listInEveryMode(cli)).toEqual({ works: everyMode, failures: {} });
+      const firewalld = await startFirewalld(srv, freshConfigDir(tmp));
+      for (const step of [
+        '--new-policy=drop-out',
+        '--policy=drop-out --add-ingress-zone=HOST',
+        '--policy=drop-out --add-egress-zone=ANY',
+        '--policy=drop-out --set-target=DROP',
+      ]) {
+        firewalld.cmd('--permanent', ...step.split(' '));
+      }
+      firewalld.cmd('--reload');
+      expect(listInEveryMode(cli).works).toEqual({ epsv: false, pasv: false, active: false });
 
-    const firewalld = await startFirewalld(srv, freshConfigDir(tmp));
-    for (const step of [
-      '--new-policy=drop-out',
-      '--policy=drop-out --add-ingress-zone=HOST',
-      '--policy=drop-out --add-egress-zone=ANY',
-      '--policy=drop-out --set-target=DROP',
-    ]) {
-      firewalld.cmd('--permanent', ...step.split(' '));
-    }
-    firewalld.cmd('--reload');
-    expect(listInEveryMode(cli).works).toEqual({ epsv: false, pasv: false, active: false });
+      // The script minus its active-mode lines (a policy, or the FTP helper): the passive modes only.
+      const whole = firewallRules(config, 'firewalld');
+      const withoutActive = whole
+        .split('\n')
+        .filter((line) => !/vsftpd-active-out|vsftpd-ftp/.test(line))
+        .join('\n');
+      expect(withoutActive).not.toBe(whole);
+      const partial = path.join(fs.mkdtempSync(path.join(tmp, 'script-')), 'passive-only.sh');
+      fs.writeFileSync(partial, withoutActive);
+      expect(firewalld.sh(partial)).toMatchObject({ status: 0, stderr: '' });
+      expect(listInEveryMode(cli).works).toEqual({ epsv: true, pasv: true, active: false });
 
-    // The script minus its active-mode lines (a policy, or the FTP helper): the passive modes only.
-    const whole = firewallRules(config, 'firewalld');
-    const withoutActive = whole
-      .split('\n')
-      .filter((line) => !/vsftpd-active-out|vsftpd-ftp/.test(line))
-      .join('\n');
-    expect(withoutActive).not.toBe(whole);
-    const partial = path.join(fs.mkdtempSync(path.join(tmp, 'script-')), 'passive-only.sh');
-    fs.writeFileSync(partial, withoutActive);
-    expect(firewalld.sh(partial)).toMatchObject({ status: 0, stderr: '' });
-    expect(listInEveryMode(cli).works).toEqual({ epsv: true, pasv: true, active: false });
-
-    // The whole script, as printed (firewall-cmd --permanent, then a reload).
-    const ran = firewalld.sh(script(config));
-    expect(ran.status).toBe(0);
-    // The ports the partial script opened already: firewall-cmd says so, and nothing else.
-    expect(ran.stderr.split('\n').filter((line) => line && !line.startsWith('Warning: ALREADY_ENABLED: '))).toEqual([]);
-    expect(listInEveryMode(cli)).toEqual({ works: everyMode, failures: {} });
-    // The daemon answering is the one in the server's namespace: its rules are there.
-    expect(nsRun(srv, 'nft', ['list', 'table', 'inet', 'firewalld']).stdout).toMatch(
-      /tcp dport 2121 accept[\s\S]*tcp dport 40000-40009 accept/,
-    );
-  });
+      // The whole script, as printed (firewall-cmd --permanent, then a reload).
+      const ran = firewalld.sh(script(config));
+      expect(ran.status).toBe(0);
+      // The ports the partial script opened already: firewall-cmd says so, and nothing else.
+      expect(ran.stderr.split('\n').filter((line) => line && !line.startsWith('Warning: ALREADY_ENABLED: '))).toEqual([]);
+      expect(listInEveryMode(cli)).toEqual(EVERY_MODE);
+      // The daemon answering is the one in the server's namespace: its rules are there.
+      expect(nsRun(srv, 'nft', ['list', 'table', 'inet', 'firewalld']).stdout).toMatch(
+        /tcp dport 2121 accept[\s\S]*tcp dport 40000-40009 accept/,
+      );
+    },
+  );
 });
