@@ -8,7 +8,8 @@
  *  - `startFirewalld(ns)`: the firewalld daemon itself (nftables backend) inside one of our
  *    network namespaces, on a D-Bus daemon of its own (DBUS_SYSTEM_BUS_ADDRESS points
  *    firewall-cmd at it), with its permanent configuration in a directory of its own
- *    (--system-config). Its rules are the namespace's; deleteAllNetns() kills both daemons.
+ *    (--system-config) and a private /run. Its rules are the namespace's; deleteAllNetns() kills
+ *    both daemons.
  *
  * The D-Bus system bus address is always set to our own socket (or to one that does not exist),
  * so no command here can reach a firewalld the machine may be running.
@@ -69,11 +70,16 @@ export async function startFirewalld(ns: string, dir: string): Promise<Firewalld
   nsRun(ns, 'dbus-daemon', [`--config-file=${busConfig}`, '--fork']);
   const env = busEnv(socket);
   const log = fs.openSync(path.join(dir, 'firewalld.log'), 'a');
-  spawn('ip', ['netns', 'exec', ns, 'firewalld', '--nofork', '--nopid', '--system-config', dir, '--log-target', 'console'], {
-    env,
-    stdio: ['ignore', log, log],
-    detached: true,
-  }).unref();
+  // A private /run (firewalld makes /run/firewalld) in a mount namespace of its own.
+  spawn(
+    'ip',
+    [
+      ...['netns', 'exec', ns, 'unshare', '-m', '--propagation', 'private', 'sh', '-c'],
+      'mount -t tmpfs tmpfs /run && exec firewalld --nofork --nopid --system-config "$0" --log-target console',
+      dir,
+    ],
+    { env, stdio: ['ignore', log, log], detached: true },
+  ).unref();
   fs.closeSync(log);
   const cmd = (...args: string[]) => {
     const result = spawnSync('firewall-cmd', args, { encoding: 'utf8', timeout: 60000, env });
