@@ -227,6 +227,14 @@ describe('each backend', () => {
       '$fw --policy=vsftpd-active-out --add-source-port=20/tcp',
       'if firewall-cmd --state >/dev/null 2>&1; then firewall-cmd --reload; fi',
     ]);
+    const ephemeral = `listen=YES\nlisten_port=2121\n${RANGE}port_enable=YES\nconnect_from_port_20=NO\n`;
+    expect(body(firewallRules(ephemeral, 'firewalld')).slice(4, -1)).toEqual([
+      '$fw --info-helper=vsftpd-ftp >/dev/null 2>&1 || $fw --new-helper=vsftpd-ftp --module=nf_conntrack_ftp',
+      '$fw --helper=vsftpd-ftp --add-port=2121/tcp',
+      '$fw --info-service=vsftpd-ftp >/dev/null 2>&1 || $fw --new-service=vsftpd-ftp',
+      '$fw --service=vsftpd-ftp --add-helper=vsftpd-ftp',
+      '$fw --add-service=vsftpd-ftp',
+    ]);
   });
 
   it('every backend starts with a header naming the ports and their sources', () => {

@@ -395,8 +395,8 @@ function firewalld(plan: FirewallPlan, options: FirewallOptions): string {
       'run:   sh FILE (as root). While firewalld runs: firewall-cmd --permanent commands, then a reload; when it does ' +
         'not (an image or chroot being prepared): firewall-offline-cmd, which writes the same permanent configuration. ' +
         'Outgoing connections: firewalld allows them unless a policy from zone HOST drops them; the active-mode ' +
-        'lines below cover that case. Its "ftp" service (port 21 plus the FTP helper) is an alternative for port 21 ' +
-        'without FTPS; the ports opened here do not depend on the helper.',
+        'lines below cover that case. Its own "ftp" service (port 21 plus the FTP helper) is an alternative for ' +
+        'port 21 without FTPS.',
     ),
     'set -e',
     "if firewall-cmd --state >/dev/null 2>&1; then fw='firewall-cmd --permanent'; else fw=firewall-offline-cmd; fi",
