@@ -46,9 +46,11 @@ if ! command -v firewall-offline-cmd >/dev/null 2>&1; then
     $SUDO chmod 755 /usr/sbin/policy-rc.d
     made_policy=yes
   fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends firewalld
+  installed=yes
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends firewalld ||
+    installed=""
   [ -z "$made_policy" ] || $SUDO rm -f /usr/sbin/policy-rc.d
+  [ -n "$installed" ] || exit 1
 fi
 
 # test/node18-bundle.integration.test.ts fetches Debian 12's nodejs 18.x with apt-get download,
