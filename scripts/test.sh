@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the whole test suite on a fresh Debian machine: installs the system packages the tests
-# use for real (vsftpd; nftables, iptables and ufw for the firewall and network-namespace tests;
+# use for real (vsftpd; nftables, iptables, ufw and firewalld for the firewall and network-namespace tests;
 # iproute2 for the namespaces; Neovim and Chromium for the language server and playground
 # tests), the npm dependencies, builds (which type-checks everything), then
 # jest.
@@ -30,6 +30,27 @@ if [ -n "$need_packages" ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need_packages
+fi
+
+# firewalld (firewall-offline-cmd and the daemon, test/firewalld.integration.test.ts): installed
+# WITHOUT starting its service, which would take over this machine's firewall; the tests run
+# their own daemon inside a network namespace. policy-rc.d exit 101 tells the maintainer
+# scripts not to start it (kept if the machine already has one).
+if ! command -v firewall-offline-cmd >/dev/null 2>&1; then
+  echo "test.sh: installing Debian package firewalld (service not started)"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  made_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod 755 /usr/sbin/policy-rc.d
+    made_policy=yes
+  fi
+  installed=yes
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends firewalld ||
+    installed=""
+  [ -z "$made_policy" ] || $SUDO rm -f /usr/sbin/policy-rc.d
+  [ -n "$installed" ] || exit 1
 fi
 
 # test/node18-bundle.integration.test.ts fetches Debian 12's nodejs 18.x with apt-get download,

@@ -83,9 +83,11 @@ describe('every backend prints the rules', () => {
       ],
       ufw: ['ufw allow 2121/tcp', 'ufw allow 40000:40009/tcp', 'ufw allow out proto tcp from any port 20'],
       firewalld: [
-        'firewall-cmd --permanent --add-port=2121/tcp',
-        'firewall-cmd --permanent --add-port=40000-40009/tcp',
-        'firewall-cmd --reload',
+        "then fw='firewall-cmd --permanent'; else fw=firewall-offline-cmd; fi",
+        '$fw --add-port=2121/tcp',
+        '$fw --add-port=40000-40009/tcp',
+        '$fw --policy=vsftpd-active-out --add-source-port=20/tcp',
+        'then firewall-cmd --reload; fi',
       ],
     }[backend];
     for (const text of expected) expect(run.stdout).toContain(text);
@@ -107,7 +109,7 @@ describe('every backend prints the rules', () => {
     expect(ipt.stdout).toContain('-A FTP_IN -p tcp --dport 2121 ');
     expect(ipt.stdout).toContain('-A FTP_OUT -p tcp --sport 20 ');
     const fwd = cli(['firewall', conf, '--backend', 'firewalld', '--zone', 'public']);
-    expect(fwd.stdout).toContain('firewall-cmd --permanent --zone=public --add-port=40000-40009/tcp');
+    expect(fwd.stdout).toContain('$fw --zone=public --add-port=40000-40009/tcp');
   });
 
   it('--target reads the file as another build', () => {

@@ -8,14 +8,14 @@
  * Namespaces of our own only (srv 10.203.0.1, cli 10.203.0.2; test/support/netns.ts).
  * CPU-heavy: run this file on its own.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { firewallRules, type FirewallBackend } from '../src/firewall';
-import { makeWorkDir, stopAllServers, Vsftpd, vsftpdConfig, vsftpdUnavailable } from './support/ftp-server';
+import { ACTIVE_VARIANTS, EVERY_MODE, listInEveryMode, proofServer } from './support/firewall-proof';
+import { makeWorkDir, stopAllServers, vsftpdUnavailable } from './support/ftp-server';
 import { requireProgram } from './support/integration';
-import { cleanStaleNetns, createNetns, deleteAllNetns, netnsUnavailable, nft, nsRun, veth } from './support/netns';
+import { cleanStaleNetns, deleteAllNetns, netnsUnavailable, nft, nsRun } from './support/netns';
 
 jest.setTimeout(90000);
 
@@ -38,23 +38,6 @@ afterEach(async () => {
 afterAll(() => {
   if (work) fs.rmSync(work.dir, { recursive: true, force: true });
 });
-
-/** Where each mode's listing goes: curl's own passive (EPSV), PASV, and active (PORT). */
-const MODES: Record<string, readonly string[]> = {
-  epsv: [],
-  pasv: ['--disable-epsv'],
-  active: ['--disable-eprt', '-P', '10.203.0.2'],
-};
-
-function curl(ns: string, args: readonly string[]): { ok: boolean; out: string } {
-  const result = spawnSync(
-    'ip',
-    ['netns', 'exec', ns, 'curl', '-sS', '--connect-timeout', '2', '-m', '6', ...args, 'ftp://10.203.0.1:2121/'],
-    { encoding: 'utf8', timeout: 15000 },
-  );
-  const out = `${result.stdout}${result.stderr}`;
-  return { ok: result.status === 0 && out.includes('hello.txt'), out };
-}
 
 /** Both chains with a policy of drop, only loopback allowed: the strictest server firewall. */
 const DROP_BOTH: Record<FirewallBackend, (ns: string) => void> = {
@@ -80,33 +63,16 @@ function load(ns: string, backend: FirewallBackend, rules: string): void {
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
 
-const CASES = {
-  'listen_port=2121, passive + active from port 20': ['port_enable=YES', 'connect_from_port_20=YES'],
-  'listen_port=2121, passive + active from ephemeral ports (connect_from_port_20=NO)': ['port_enable=YES', 'connect_from_port_20=NO'],
-};
-
 describeReal('the printed rules against input and output policies of drop', () => {
   for (const backend of ['nftables', 'iptables'] as const) {
-    it.each(Object.entries(CASES))(`${backend}: %s: every mode fails before, works after`, async (_name, active) => {
-      const srv = createNetns('srv');
-      const cli = createNetns('cli');
-      veth({ ns: srv, dev: 'veth-s', cidr: '10.203.0.1/24' }, { ns: cli, dev: 'veth-c', cidr: '10.203.0.2/24' });
-      const config = vsftpdConfig({
-        address: '10.203.0.1',
-        port: 2121,
-        root: work.root,
-        extra: ['pasv_min_port=40000', 'pasv_max_port=40009', ...active],
-      });
-      await Vsftpd.start({ dir: work.dir, name: `fw${++serial}`, config, port: 2121, netns: srv });
+    it.each(Object.entries(ACTIVE_VARIANTS))(`${backend}: %s: every mode fails before, works after`, async (_name, active) => {
+      const { srv, cli, config } = await proofServer(work, `fw${++serial}`, active);
       // Ground truth without a firewall: every mode works.
-      for (const [mode, args] of Object.entries(MODES)) expect({ mode, ...curl(cli, args) }).toMatchObject({ mode, ok: true });
+      expect(listInEveryMode(cli)).toEqual(EVERY_MODE);
       DROP_BOTH[backend](srv);
-      for (const [mode, args] of Object.entries(MODES)) expect({ mode, ok: curl(cli, args).ok }).toEqual({ mode, ok: false });
+      expect(listInEveryMode(cli).works).toEqual({ epsv: false, pasv: false, active: false });
       load(srv, backend, firewallRules(config, backend));
-      for (const [mode, args] of Object.entries(MODES)) {
-        const result = curl(cli, args);
-        expect({ mode, ok: result.ok, out: result.ok ? '' : result.out }).toEqual({ mode, ok: true, out: '' });
-      }
+      expect(listInEveryMode(cli)).toEqual(EVERY_MODE);
     });
   }
 });

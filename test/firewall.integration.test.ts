@@ -2,8 +2,8 @@
  * `firewallRules`: what each backend prints for the effective configuration, checked by the real
  * tool where it has a check mode (`nft -c -f FILE`, `iptables-restore --test` and
  * `ip6tables-restore --test`, `ufw --dry-run` for each ufw command; Debian packages nftables,
- * iptables and, optionally, ufw; firewalld has no check mode without its daemon, so its two
- * commands are compared as text), and, in network namespaces of our own, proof that the printed
+ * iptables and, optionally, ufw; the firewalld script is run for real by
+ * test/firewalld.integration.test.ts), and, in network namespaces of our own, proof that the printed
  * nftables rules let passive mode through a default-drop firewall while the same firewall
  * without them reproduces the failure (control port dropped: unreachable; passive range
  * dropped: the data-connection timeout).
@@ -21,7 +21,17 @@ import { FIREWALL_BACKENDS, FirewallError, firewallPlan, firewallRules } from '.
 import { formatProbeHuman } from '../src/probe';
 import { getTarget } from '../src/schema/targets';
 import { makeWorkDir, stopAllServers, Vsftpd, vsftpdConfig, vsftpdUnavailable } from './support/ftp-server';
-import { cleanStaleNetns, createNetns, deleteAllNetns, netnsUnavailable, nft, nsRun, probeInNetns, run, veth } from './support/netns';
+import {
+  cleanStaleNetns,
+  clientServerPair,
+  createNetns,
+  deleteAllNetns,
+  netnsUnavailable,
+  nft,
+  nsRun,
+  probeInNetns,
+  run,
+} from './support/netns';
 
 jest.setTimeout(30000);
 
@@ -191,7 +201,7 @@ describe('each backend', () => {
       expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
       expect(out).toContain('x.conf\\nufw disable\\n\\x1b]0;t\\x07\\u202e');
       // every line is a comment, or one the backend itself writes
-      for (const line of out.split('\n')) expect(line).toMatch(/^(#|\*|-A |COMMIT|add |set -e|ufw |firewall-cmd |$)/);
+      for (const line of out.split('\n')) expect(line).toMatch(/^(#|\*|-A |COMMIT|add |set -e|ufw |\$fw |if firewall-cmd --state |$)/);
     }
   });
 
@@ -204,12 +214,26 @@ describe('each backend', () => {
     ]);
   });
 
-  it('firewalld', () => {
+  it('firewalld: firewall-cmd --permanent while firewalld runs, else firewall-offline-cmd; a policy from HOST for active mode', () => {
     expect(body(firewallRules(config, 'firewalld', { firewalldZone: 'public' }))).toEqual([
       'set -e',
-      'firewall-cmd --permanent --zone=public --add-port=2121/tcp',
-      'firewall-cmd --permanent --zone=public --add-port=40000-40009/tcp',
-      'firewall-cmd --reload',
+      "if firewall-cmd --state >/dev/null 2>&1; then fw='firewall-cmd --permanent'; else fw=firewall-offline-cmd; fi",
+      '$fw --zone=public --add-port=2121/tcp',
+      '$fw --zone=public --add-port=40000-40009/tcp',
+      '$fw --info-policy=vsftpd-active-out >/dev/null 2>&1 || $fw --new-policy=vsftpd-active-out',
+      '$fw --policy=vsftpd-active-out --set-priority=-32768',
+      '$fw --policy=vsftpd-active-out --add-ingress-zone=HOST',
+      '$fw --policy=vsftpd-active-out --add-egress-zone=ANY',
+      '$fw --policy=vsftpd-active-out --add-source-port=20/tcp',
+      'if firewall-cmd --state >/dev/null 2>&1; then firewall-cmd --reload; fi',
+    ]);
+    const ephemeral = `listen=YES\nlisten_port=2121\n${RANGE}port_enable=YES\nconnect_from_port_20=NO\n`;
+    expect(body(firewallRules(ephemeral, 'firewalld')).slice(4, -1)).toEqual([
+      '$fw --info-helper=vsftpd-ftp >/dev/null 2>&1 || $fw --new-helper=vsftpd-ftp --module=nf_conntrack_ftp',
+      '$fw --helper=vsftpd-ftp --add-port=2121/tcp',
+      '$fw --info-service=vsftpd-ftp >/dev/null 2>&1 || $fw --new-service=vsftpd-ftp',
+      '$fw --service=vsftpd-ftp --add-helper=vsftpd-ftp',
+      '$fw --add-service=vsftpd-ftp',
     ]);
   });
 
@@ -334,9 +358,7 @@ describeNetns('the printed nftables rules against a default-drop firewall, with 
 
   it('without them: no control connection; with only the control port: the passive timeout; with them: passive works', async () => {
     // three probes in a namespace, each a node start that transpiles the sources: slow on a busy machine
-    const srv = createNetns('srv');
-    const cli = createNetns('cli');
-    veth({ ns: srv, dev: 'veth-s', cidr: '10.203.0.1/24' }, { ns: cli, dev: 'veth-c', cidr: '10.203.0.2/24' });
+    const { srv, cli } = clientServerPair();
     const config = vsftpdConfig({
       address: '10.203.0.1',
       port: 21,

@@ -374,23 +374,58 @@ function ufw(plan: FirewallPlan, options: FirewallOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** firewalld objects the rules create: the policy for active mode's outgoing connections, and the FTP helper's helper and service. */
+const FIREWALLD_ACTIVE_POLICY = 'vsftpd-active-out';
+const FIREWALLD_HELPER = NFT_HELPER;
+/** The lowest priority firewalld takes: the policy runs before every other policy. */
+const FIREWALLD_FIRST_PRIORITY = -32768;
+
 function firewalld(plan: FirewallPlan, options: FirewallOptions): string {
   const zone = options.firewalldZone;
   if (zone !== undefined && !/^[A-Za-z0-9_-]{1,17}$/.test(zone)) throw new FirewallError(`bad firewalld zone name "${escapeText(zone)}"`);
   const z = zone ? ` --zone=${zone}` : '';
+  // Re-running the script must not fail on objects it created before: create each only when missing.
+  const create = (kind: 'policy' | 'helper' | 'service', name: string, extra = '') =>
+    `$fw --info-${kind}=${name} >/dev/null 2>&1 || $fw --new-${kind}=${name}${extra}`;
   const lines = [
     '#!/bin/sh',
     ...header(
       plan,
       options,
-      'run:   sh FILE (as root; --permanent rules, then a reload). firewalld allows outgoing connections, so ' +
-        'active mode needs nothing more on the server. Its "ftp" service (port 21 plus the FTP helper) is an ' +
-        'alternative for port 21 without FTPS; the ports opened here do not depend on the helper.',
+      'run:   sh FILE (as root). While firewalld runs: firewall-cmd --permanent commands, then a reload; when it does ' +
+        'not (an image or chroot being prepared): firewall-offline-cmd, which writes the same permanent configuration. ' +
+        'Outgoing connections: firewalld allows them unless a policy from zone HOST drops them; the active-mode ' +
+        'lines below cover that case. Its own "ftp" service (port 21 plus the FTP helper) is an alternative for ' +
+        'port 21 without FTPS.',
     ),
     'set -e',
-    `firewall-cmd --permanent${z} --add-port=${plan.control.port}/tcp`,
+    "if firewall-cmd --state >/dev/null 2>&1; then fw='firewall-cmd --permanent'; else fw=firewall-offline-cmd; fi",
+    `$fw${z} --add-port=${plan.control.port}/tcp`,
   ];
-  if (plan.passive) lines.push(`firewall-cmd --permanent${z} --add-port=${portRange(plan.passive, '-')}/tcp`);
-  lines.push('firewall-cmd --reload');
+  if (plan.passive) lines.push(`$fw${z} --add-port=${portRange(plan.passive, '-')}/tcp`);
+  if (activePort(plan) !== null) {
+    lines.push(
+      `# ${ACTIVE_COMMENT}: a policy from zone HOST that accepts them, at the lowest`,
+      '# priority so that it comes before any other (only needed when a policy from HOST drops outgoing connections;',
+      '# firewalld lets replies out itself):',
+      create('policy', FIREWALLD_ACTIVE_POLICY),
+      `$fw --policy=${FIREWALLD_ACTIVE_POLICY} --set-priority=${FIREWALLD_FIRST_PRIORITY}`,
+      `$fw --policy=${FIREWALLD_ACTIVE_POLICY} --add-ingress-zone=HOST`,
+      `$fw --policy=${FIREWALLD_ACTIVE_POLICY} --add-egress-zone=ANY`,
+      `$fw --policy=${FIREWALLD_ACTIVE_POLICY} --add-source-port=${activePort(plan)}/tcp`,
+    );
+  }
+  if (needsHelper(plan)) {
+    lines.push(
+      `# ${EXPECTED_COMMENT}: the FTP helper on TCP ${plan.control.port}`,
+      '# makes them "related", which firewalld lets out even when a policy from zone HOST drops outgoing connections:',
+      create('helper', FIREWALLD_HELPER, ' --module=nf_conntrack_ftp'),
+      `$fw --helper=${FIREWALLD_HELPER} --add-port=${plan.control.port}/tcp`,
+      create('service', FIREWALLD_HELPER),
+      `$fw --service=${FIREWALLD_HELPER} --add-helper=${FIREWALLD_HELPER}`,
+      `$fw${z} --add-service=${FIREWALLD_HELPER}`,
+    );
+  }
+  lines.push('if firewall-cmd --state >/dev/null 2>&1; then firewall-cmd --reload; fi');
   return `${lines.join('\n')}\n`;
 }

@@ -46,53 +46,56 @@ export type DiagnosisSeverity = 'error' | 'warning' | 'info';
 /** The step that observed a symptom. */
 export type StepName = 'connect' | 'banner' | 'feat' | 'auth-tls' | 'login' | 'protection' | 'pasv' | 'epsv' | 'active';
 
-/** Every symptom the probe recognises. */
-export type DiagnosisId =
-  | 'control-refused'
-  | 'control-timeout'
-  | 'control-unreachable'
-  | 'host-unknown'
-  | 'control-error'
-  | 'not-ftp'
-  | 'no-banner'
-  | 'implicit-ftps'
-  | 'closed-mid-reply'
-  | 'connection-closed'
-  | 'server-oops'
-  | 'service-refused'
-  | 'login-failed'
-  | 'login-needs-tls'
-  | 'tls-not-offered'
-  | 'tls-failed'
-  | 'tls-untrusted'
-  | 'protection-refused'
-  | 'passive-refused'
-  | 'passive-unsupported'
-  | 'passive-reply-unparseable'
-  | 'pasv-address-invalid'
-  | 'passive-ports-exhausted'
-  | 'pasv-address-zero'
-  | 'pasv-address-mismatch'
-  | 'pasv-address-differs'
-  | 'pasv-address-other-side'
-  | 'passive-range-partly-blocked'
-  | 'pasv-address-ipv6-client'
-  | 'passive-port-outside-range'
-  | 'data-timeout'
-  | 'data-refused'
-  | 'data-unreachable'
-  | 'data-bad-ip'
-  | 'data-encryption-required'
-  | 'data-tls-failed'
-  | 'data-failed'
-  | 'listing-refused'
-  | 'listing-incomplete'
-  | 'no-reply'
-  | 'active-refused'
-  | 'active-illegal'
-  | 'active-unreachable'
-  | 'active-no-reply'
-  | 'active-oops';
+/** Every symptom the probe recognises (the README's probe section documents each). */
+export const DIAGNOSIS_IDS = [
+  'control-refused',
+  'control-timeout',
+  'control-unreachable',
+  'host-unknown',
+  'control-error',
+  'not-ftp',
+  'no-banner',
+  'implicit-ftps',
+  'closed-mid-reply',
+  'connection-closed',
+  'server-oops',
+  'service-refused',
+  'login-failed',
+  'login-needs-tls',
+  'tls-not-offered',
+  'tls-failed',
+  'tls-untrusted',
+  'protection-refused',
+  'passive-refused',
+  'passive-unsupported',
+  'passive-reply-unparseable',
+  'pasv-address-invalid',
+  'passive-ports-exhausted',
+  'pasv-address-zero',
+  'pasv-address-mismatch',
+  'pasv-address-differs',
+  'pasv-address-other-side',
+  'passive-range-partly-blocked',
+  'pasv-address-ipv6-client',
+  'passive-port-outside-range',
+  'data-timeout',
+  'data-refused',
+  'data-unreachable',
+  'data-bad-ip',
+  'data-encryption-required',
+  'data-tls-failed',
+  'data-failed',
+  'listing-refused',
+  'listing-incomplete',
+  'no-reply',
+  'active-refused',
+  'active-illegal',
+  'active-unreachable',
+  'active-no-reply',
+  'active-oops',
+] as const;
+
+export type DiagnosisId = (typeof DIAGNOSIS_IDS)[number];
 
 export interface Diagnosis {
   readonly id: DiagnosisId;

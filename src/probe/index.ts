@@ -18,7 +18,7 @@ export type {
   ExpectedPassiveRange,
 } from './types';
 export type { Diagnosis, DiagnosisId, DiagnosisSeverity, RuleRef, StepName } from './diagnosis';
-export { RULE_REFS } from './diagnosis';
+export { DIAGNOSIS_IDS, RULE_REFS } from './diagnosis';
 export type { TranscriptEntry, TlsInfo } from './connection';
 export type { Endpoint } from './reply';
 export { formatProbeHuman, formatProbeJson, STEP_MARKS } from './format';

@@ -113,6 +113,14 @@ export function veth(a: { ns: string; dev: string; cidr: string }, b: { ns: stri
   }
 }
 
+/** Two hosts on one link: the server `srv` at 10.203.0.1/24 (veth-s), the client `cli` at 10.203.0.2/24 (veth-c). */
+export function clientServerPair(): { srv: string; cli: string } {
+  const srv = createNetns('srv');
+  const cli = createNetns('cli');
+  veth({ ns: srv, dev: 'veth-s', cidr: '10.203.0.1/24' }, { ns: cli, dev: 'veth-c', cidr: '10.203.0.2/24' });
+  return { srv, cli };
+}
+
 /**
  * Three hosts with a DNAT router between them, as in ftp-scenarios' 13-netns-dnat-server-pasv-address:
  * cli 10.203.4.2 --- 10.203.4.1 rtr (DNAT :21 and :40000-40009 to srv) 10.203.3.1 --- 10.203.3.2 srv.
